@@ -1,0 +1,231 @@
+package dev.sourced.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The SQLite file that is Sourced's source of truth. One writer at a time (a single write connection behind a lock),
+ * several readers (WAL lets them read while the writer writes). Pragmas are set explicitly on every connection;
+ * numbered migrations under {@code dev/sourced/store/migrations} are applied in order at open.
+ */
+public final class Database implements AutoCloseable {
+    /** Migration scripts, in order. A new script is appended here and never edited once released. */
+    static final List<String> MIGRATIONS = List.of("V001__core.sql");
+    private static final int READERS = 4;
+    private static final int BUSY_TIMEOUT_MS = 5000;
+
+    /** Work done with a connection inside a transaction or a read. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T apply(Connection c) throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    private final List<Connection> allReaders = new ArrayList<>();
+
+    private Database(Path file) {
+        this.file = file;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the data directory for " + file + ": " + e.getMessage(), e);
+        }
+        this.writer = connect(file);
+        try {
+            migrate();
+            for (int i = 0; i < READERS; i++) {
+                Connection r = connect(file);
+                allReaders.add(r);
+                readers.add(r);
+            }
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    public static Database open(Path file) {
+        return new Database(file);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    private static Connection connect(Path file) {
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                s.execute("PRAGMA foreign_keys = ON");
+                try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                    rs.next();
+                }
+                s.execute("PRAGMA synchronous = NORMAL");
+            }
+            return c;
+        } catch (SQLException e) {
+            throw translate(file, "cannot open the database", e);
+        }
+    }
+
+    /** Runs {@code work} in one write transaction: all of it is committed, or none of it. */
+    public <T> T write(Work<T> work) {
+        writeLock.lock();
+        try {
+            writer.setAutoCommit(false);
+            try {
+                T result = work.apply(writer);
+                writer.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw translate(file, "write failed", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code work} on a read connection; it sees the last committed state. */
+    public <T> T read(Work<T> work) {
+        Connection c;
+        try {
+            c = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for a database connection");
+        }
+        try {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw translate(file, "read failed", e);
+        } finally {
+            readers.add(c);
+        }
+    }
+
+    private void migrate() {
+        write(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+                        + " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))");
+            }
+            int current;
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_migrations")) {
+                rs.next();
+                current = rs.getInt(1);
+            }
+            if (current > MIGRATIONS.size()) {
+                throw new StoreException("database " + file + " has schema version " + current
+                        + ", newer than this build of Sourced knows (" + MIGRATIONS.size() + "); upgrade Sourced");
+            }
+            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+                String name = MIGRATIONS.get(v - 1);
+                for (String sql : statements(loadScript(name))) {
+                    try (Statement s = c.createStatement()) {
+                        s.execute(sql);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_migrations(version, name) VALUES (?, ?)")) {
+                    ps.setInt(1, v);
+                    ps.setString(2, name);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    private static String loadScript(String name) {
+        try (InputStream in = Database.class.getResourceAsStream("migrations/" + name)) {
+            if (in == null) {
+                throw new StoreException("migration " + name + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StoreException("cannot read migration " + name, e);
+        }
+    }
+
+    /** Splits a script on semicolons at line ends; scripts keep one statement per such terminator. */
+    static List<String> statements(String script) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String t = line.strip();
+            if (t.startsWith("--") || t.isEmpty()) {
+                continue;
+            }
+            cur.append(line).append('\n');
+            if (t.endsWith(";")) {
+                out.add(cur.toString());
+                cur.setLength(0);
+            }
+        }
+        if (!cur.toString().isBlank()) {
+            out.add(cur.toString());
+        }
+        return out;
+    }
+
+    static StoreException translate(Path file, String what, SQLException e) {
+        String msg = e.getMessage() == null ? "" : e.getMessage();
+        if (msg.contains("SQLITE_BUSY") || msg.contains("database is locked")) {
+            return new StoreException("database " + file + " is locked by another process (" + what + "); stop the other Sourced process or try again", e);
+        }
+        if (msg.contains("SQLITE_NOTADB") || msg.contains("file is not a database")) {
+            return new StoreException("database " + file + " is not a SQLite database (corrupt or wrong file); set SOURCED_DATA to another directory or restore it", e);
+        }
+        if (msg.contains("SQLITE_CORRUPT")) {
+            return new StoreException("database " + file + " is corrupt: " + msg, e);
+        }
+        if (msg.contains("SQLITE_CANTOPEN") || msg.contains("SQLITE_READONLY")) {
+            return new StoreException("database " + file + " cannot be opened for writing: " + msg, e);
+        }
+        return new StoreException("database " + file + ": " + what + ": " + msg, e);
+    }
+
+    @Override
+    public void close() {
+        for (Connection c : allReaders) {
+            closeQuietly(c);
+        }
+        if (writer != null) {
+            closeQuietly(writer);
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing: nothing left to do
+        }
+    }
+}
