@@ -1,0 +1,36 @@
+package dev.sourced.index;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Kinds of fact a passage carries, indexed as terms of {@link Fields#FEATURES} so that a question asking "how much" or
+ * "when" can prefer passages that hold an amount or a date.
+ */
+public final class Features {
+    public static final String NUMBER = "number";
+    public static final String MONEY = "money";
+    public static final String DATE = "date";
+    public static final String NAME = "name";
+
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+    private static final Pattern MONEY_RX = Pattern.compile(
+            "(?iu)([$€£¥]|\\b(dollars?|euros?|livres|pounds?|usd|eur|millions?|milliards?|billions?|trillions?|md\\$|m\\$)\\b)");
+    private static final Pattern DATE_RX = Pattern.compile(
+            "(?iu)(\\b(19|20)\\d\\d\\b|\\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"
+                    + "|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\\b)");
+    private static final Pattern NAME_RX = Pattern.compile("(?<=[\\p{L},;:] )\\p{Lu}\\p{Ll}+");
+
+    private Features() {
+    }
+
+    public static Set<String> of(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        if (DIGIT.matcher(text).find()) out.add(NUMBER);
+        if (MONEY_RX.matcher(text).find()) out.add(MONEY);
+        if (DATE_RX.matcher(text).find()) out.add(DATE);
+        if (NAME_RX.matcher(text).find()) out.add(NAME);
+        return out;
+    }
+}

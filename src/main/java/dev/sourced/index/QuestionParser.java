@@ -1,0 +1,159 @@
+package dev.sourced.index;
+
+import dev.sourced.corpus.LanguageDetector;
+import dev.sourced.corpus.Lang;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Takes a question apart: detects its language, drops question words and stop words, finds names and numbers, groups
+ * multi-word expressions the lexicon knows, translates every other word into the other language (so that an English
+ * question finds French passages and the reverse), carries over the names and words of earlier questions for a
+ * follow-up, and tells what kind of fact the answer should hold ("how many" → a number, "when" → a date).
+ */
+public final class QuestionParser {
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}]|[.'’\\-](?=[\\p{L}\\p{N}]))*");
+    private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<=\\d)[ \\u00A0\\u202F.,](?=\\d{3}(?!\\d))");
+    private static final Pattern ELISION = Pattern.compile("^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", Pattern.CASE_INSENSITIVE);
+
+    /** Words that shape a question but are not what it is about, in French and English. */
+    private static final Set<String> QUESTION_WORDS = Set.copyOf(java.util.Arrays.asList(
+            // English
+            "what", "why", "how", "who", "whom", "whose", "when", "where", "which", "did", "does", "do", "done", "is", "are",
+            "was", "were", "has", "have", "had", "say", "says", "said", "tell", "told", "about", "much", "many", "there",
+            "any", "some", "thing", "things", "can", "could", "would", "should", "will", "shall", "may", "might", "must",
+            "know", "known", "according", "been", "being", "get", "got", "he", "she", "it", "they", "him", "her", "them",
+            "his", "its", "their", "that", "this", "those", "these", "before", "after", "then", "also", "exactly", "really",
+            "please", "me", "us", "we", "you", "i", "my", "our", "your", "one", "ones", "the", "a", "an", "of", "to", "in",
+            "on", "for", "by", "with", "from", "at", "as", "and", "or", "but", "not", "so", "if", "than", "into", "over",
+            "there", "here", "just", "ever", "still", "else", "other", "kind", "sort", "type", "lot", "lots", "time", "times",
+            // French
+            "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels", "pourquoi", "comment", "qui", "quand",
+            "où", "ou", "combien", "est-ce", "est", "ce", "que", "quoi", "dire", "dit", "disait", "a-t-il", "a-t-elle",
+            "t-il", "t-elle", "il", "elle", "ils", "elles", "lui", "leur", "leurs", "y", "en", "ça", "cela", "ceci", "celui",
+            "celle", "ceux", "avant", "après", "alors", "aussi", "donc", "exactement", "vraiment", "sont", "était", "étaient",
+            "été", "être", "avoir", "avait", "avaient", "a", "ont", "fait", "faire", "selon", "chose", "choses", "se", "sa",
+            "son", "ses", "le", "la", "les", "un", "une", "des", "du", "de", "au", "aux", "et", "mais", "pas", "ne", "plus",
+            "dans", "pour", "par", "sur", "avec", "sans", "sous", "entre", "vers", "chez", "je", "tu", "nous", "vous", "on",
+            "moi", "toi", "me", "te", "mon", "ma", "mes", "ton", "ta", "tes", "votre", "vos", "notre", "nos", "cette", "ces",
+            "cet", "genre", "type", "sorte", "fois", "peut", "peuvent", "pu", "doit", "sait", "savoir", "connu"));
+    private static final Set<String> QUANTITY_CUES = Set.copyOf(java.util.Arrays.asList("how many", "how much", "combien", "quel est le prix", "quel prix",
+            "what price", "how expensive", "cost", "coût", "coûte", "prix", "price", "montant", "amount", "nombre", "number"));
+    private static final Set<String> MONEY_CUES = Set.copyOf(java.util.Arrays.asList("how much", "price", "prix", "cost", "coût", "coûte", "spend", "spent",
+            "dépensé", "dépenser", "paid", "payé", "donated", "donné", "invested", "investi", "worth", "vaut", "montant"));
+    private static final Set<String> DATE_CUES = Set.copyOf(java.util.Arrays.asList("when", "quand", "what year", "quelle année", "en quelle année",
+            "what date", "quelle date", "since when", "depuis quand"));
+    private static final Set<String> NAME_CUES = Set.copyOf(java.util.Arrays.asList("who", "whom", "qui sont", "qui est", "qui a", "qui ont", "quels sont les",
+            "which people", "which engineers", "quelles personnes"));
+
+    private final Lexicon lexicon;
+    private final boolean translate;
+
+    public QuestionParser(Lexicon lexicon, boolean translate) {
+        this.lexicon = lexicon;
+        this.translate = translate;
+    }
+
+    public ParsedQuestion parse(String question, List<String> context, Lang fallback) {
+        String text = question.strip();
+        Lang lang = LanguageDetector.detect(text);
+        if (lang == Lang.OTHER) {
+            // a short question may have no function word: the conversation, then the reader's settings tell
+            Lang fromContext = context.isEmpty() ? Lang.OTHER : LanguageDetector.detect(String.join(" ", context));
+            lang = fromContext != Lang.OTHER ? fromContext : (fallback == null ? Lang.OTHER : fallback);
+        }
+        List<QueryTerm> terms = terms(text, lang);
+        Map<String, QueryTerm> carried = new LinkedHashMap<>();
+        for (int i = context.size() - 1; i >= 0 && carried.size() < 12; i--) {
+            String earlier = context.get(i);
+            Lang l = LanguageDetector.detect(earlier);
+            for (QueryTerm t : terms(earlier, l == Lang.OTHER ? lang : l)) {
+                if (terms.stream().noneMatch(q -> q.surface().equals(t.surface()))) {
+                    carried.putIfAbsent(t.surface(), t.asContext());
+                }
+            }
+        }
+        String embeddingText = context.isEmpty() ? text : context.get(context.size() - 1) + " " + text;
+        return new ParsedQuestion(text, lang, terms, new ArrayList<>(carried.values()), expects(text), embeddingText);
+    }
+
+    List<QueryTerm> terms(String text, Lang lang) {
+        String normalized = DIGIT_GROUPS.matcher(text).replaceAll("");
+        List<String> raw = new ArrayList<>();
+        List<Boolean> capitalized = new ArrayList<>();
+        Matcher m = TOKEN.matcher(normalized);
+        while (m.find()) {
+            String tok = ELISION.matcher(m.group()).replaceFirst("");
+            if (tok.endsWith("'s") || tok.endsWith("’s")) tok = tok.substring(0, tok.length() - 2);
+            if (tok.isEmpty()) continue;
+            raw.add(tok);
+            capitalized.add(isNameLike(tok, raw.size() == 1));
+        }
+        List<String> lower = raw.stream().map(s -> s.toLowerCase(Locale.ROOT).replace('’', '\'')).toList();
+        List<QueryTerm> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String w = lower.get(i);
+            int phrase = translate && lang != Lang.OTHER ? lexicon.phraseLengthAt(lower, i, lang) : 0;
+            if (phrase >= 2) {
+                String p = String.join(" ", lower.subList(i, i + phrase));
+                if (seen.add(p)) out.add(new QueryTerm(p, QueryTerm.Kind.WORD, translations(p, lang), false));
+                i += phrase - 1;
+                continue;
+            }
+            if (isStop(w)) continue;
+            QueryTerm.Kind kind = w.chars().allMatch(Character::isDigit) ? QueryTerm.Kind.NUMBER
+                    : capitalized.get(i) ? QueryTerm.Kind.NAME : QueryTerm.Kind.WORD;
+            if (kind == QueryTerm.Kind.NAME && i == 0 && !lexiconUnknown(w, lang)) {
+                kind = QueryTerm.Kind.WORD; // a capital at the start of a question is not a name by itself
+            }
+            if (seen.add(w)) out.add(new QueryTerm(w, kind, kind == QueryTerm.Kind.NUMBER ? Map.of() : translations(w, lang), false));
+        }
+        return out;
+    }
+
+    private boolean lexiconUnknown(String w, Lang lang) {
+        return lang == Lang.OTHER || lexicon.translate(w, lang, lang.other()).isEmpty();
+    }
+
+    private static boolean isStop(String w) {
+        if (QUESTION_WORDS.contains(w)) return true;
+        if (w.contains("-") && java.util.Arrays.stream(w.split("-")).allMatch(p -> QUESTION_WORDS.contains(p) || p.length() <= 1)) return true;
+        return w.length() == 1 && !Character.isDigit(w.charAt(0));
+    }
+
+    private Map<Lang, List<String>> translations(String w, Lang lang) {
+        Map<Lang, List<String>> t = new EnumMap<>(Lang.class);
+        if (translate && lang != Lang.OTHER) {
+            List<String> tr = lexicon.translate(w, lang, lang.other());
+            if (!tr.isEmpty()) t.put(lang.other(), tr.size() > 6 ? tr.subList(0, 6) : tr);
+        }
+        return t;
+    }
+
+    /** Capitalised inside the question, all capitals, mixed case (OpenAI) or with digits (H100). */
+    private static boolean isNameLike(String tok, boolean first) {
+        boolean upperStart = Character.isUpperCase(tok.codePointAt(0));
+        boolean innerUpper = tok.chars().skip(1).anyMatch(Character::isUpperCase);
+        boolean digit = tok.chars().anyMatch(Character::isDigit) && tok.chars().anyMatch(Character::isLetter);
+        return digit || innerUpper || (upperStart && (!first || tok.length() > 1));
+    }
+
+    static Set<String> expects(String text) {
+        String t = " " + text.toLowerCase(Locale.ROOT).replace('’', '\'') + " ";
+        Set<String> out = new LinkedHashSet<>();
+        if (QUANTITY_CUES.stream().anyMatch(c -> t.contains(" " + c + " ") || t.contains(" " + c))) out.add(Features.NUMBER);
+        if (MONEY_CUES.stream().anyMatch(c -> t.contains(" " + c))) out.add(Features.MONEY);
+        if (DATE_CUES.stream().anyMatch(c -> t.contains(" " + c + " "))) out.add(Features.DATE);
+        if (NAME_CUES.stream().anyMatch(c -> t.contains(" " + c + " "))) out.add(Features.NAME);
+        return out;
+    }
+}
