@@ -81,36 +81,48 @@ public final class AnswerEngine implements Answerer, CorpusView {
         ParsedQuestion q = parser.parse(question.text(), question.context(), question.fallbackLang());
         Lang frame = q.lang() != Lang.OTHER ? q.lang() : (question.fallbackLang() == null ? Lang.EN : question.fallbackLang());
         Phrases say = Phrases.of(frame);
-        List<QueryTerm> focus = q.terms().isEmpty() ? q.contextTerms() : q.terms();
+        List<QueryTerm> asked = q.terms().stream().filter(t -> t.kind() != QueryTerm.Kind.FRAME).toList();
+        List<QueryTerm> focus = asked.isEmpty() ? q.contextTerms() : asked;
         if (focus.isEmpty()) {
             return new Answer(question.text(), say.lang(), say.emptyQuestion(), true, List.of(), ms(t0));
         }
-        Map<QueryTerm, Double> weights = weights(focus, q.lang());
+        Map<QueryTerm, Evidence.TermForms> forms = new java.util.HashMap<>();
+        Map<QueryTerm, Integer> df = new java.util.HashMap<>();
+        for (QueryTerm t : focus) {
+            Evidence.TermForms f = Evidence.TermForms.of(t, q.lang());
+            forms.put(t, f);
+            df.put(t, documentFrequency(f));
+        }
         int total = Math.max(1, index.passageCount());
 
         // (1) a name or number the corpus never mentions
         for (QueryTerm t : focus) {
-            if (t.kind() != QueryTerm.Kind.WORD && documentFrequency(t, q.lang()) == 0) {
+            if (isName(t) && df.get(t) == 0) {
                 return new Answer(question.text(), say.lang(), say.neverMentions(t.surface()), true, List.of(), ms(t0));
             }
         }
-        List<QueryTerm> required = focus.stream()
-                .filter(t -> t.kind() != QueryTerm.Kind.WORD && documentFrequency(t, q.lang()) < TOPIC_NAME_SHARE * total)
-                .toList();
+        List<QueryTerm> required = focus.stream().filter(t -> isName(t) && df.get(t) < TOPIC_NAME_SHARE * total).toList();
+        // words the corpus never uses are either off-topic ("football") or abstract ("goal", "objectif"): when the
+        // question names something distinctive, the evidence must hold that instead; otherwise they count in full
+        boolean anchored = !required.isEmpty();
+        Map<QueryTerm, Double> weights = new java.util.HashMap<>();
+        for (QueryTerm t : focus) {
+            if (anchored && t.kind() == QueryTerm.Kind.WORD && df.get(t) == 0) continue;
+            weights.put(t, Math.log(1 + (total - df.get(t) + 0.5) / (df.get(t) + 0.5)));
+        }
 
         List<PassageHit> hits = retriever.retrieve(q, CANDIDATES);
         List<Scored> ranked = new ArrayList<>();
         for (PassageHit h : hits) {
             Evidence e = new Evidence(h);
-            boolean namesHeld = required.stream().allMatch(t -> e.holds(t, q.lang()));
+            boolean namesHeld = required.stream().allMatch(t -> e.holds(forms.get(t)));
             double covered = 0, all = 0;
-            for (QueryTerm t : focus) {
-                double w = weights.get(t);
-                all += w;
-                covered += w * e.covers(t, q.lang());
+            for (var w : weights.entrySet()) {
+                all += w.getValue();
+                covered += w.getValue() * e.covers(forms.get(w.getKey()));
             }
             double coverage = all == 0 ? 0 : covered / all;
-            ranked.add(new Scored(e, namesHeld, coverage, h.score() * (0.5 + 0.5 * coverage)));
+            ranked.add(new Scored(e, namesHeld, coverage, h.score() * coverage * coverage));
         }
         ranked.sort(Comparator.comparingDouble(Scored::rank).reversed());
 
@@ -126,7 +138,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
             return new Answer(question.text(), say.lang(), text, true, List.of(), ms(t0));
         }
         List<Citation> citations = cite(supporting, ranked);
-        return new Answer(question.text(), say.lang(), compose(say, citations, focus, q.lang()), false, citations, ms(t0));
+        return new Answer(question.text(), say.lang(), compose(say, citations, forms), false, citations, ms(t0));
     }
 
     private record Scored(Evidence evidence, boolean namesHeld, double coverage, double rank) {
@@ -170,14 +182,18 @@ public final class AnswerEngine implements Answerer, CorpusView {
         return out;
     }
 
-    private String compose(Phrases say, List<Citation> citations, List<QueryTerm> focus, Lang qLang) {
+    private static boolean isName(QueryTerm t) {
+        return t.kind() == QueryTerm.Kind.NAME || t.kind() == QueryTerm.Kind.NUMBER;
+    }
+
+    private String compose(Phrases say, List<Citation> citations, Map<QueryTerm, Evidence.TermForms> forms) {
         StringBuilder sb = new StringBuilder(say.intro());
         Set<String> usedDocs = new HashSet<>();
         int statements = 0;
         for (Citation c : citations) {
             if (statements >= MAX_STATEMENTS) break;
             if (statements > 0 && usedDocs.contains(c.docId())) continue;
-            sb.append(' ').append(bestSentence(c, focus, qLang)).append(" [").append(c.n()).append(']');
+            sb.append(' ').append(bestSentence(c, forms)).append(" [").append(c.n()).append(']');
             usedDocs.add(c.docId());
             statements++;
         }
@@ -185,7 +201,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
     }
 
     /** The sentence of a quote that covers most of the question; a lead-in ending with ":" keeps what follows. */
-    private String bestSentence(Citation c, List<QueryTerm> focus, Lang qLang) {
+    private String bestSentence(Citation c, Map<QueryTerm, Evidence.TermForms> forms) {
         String text = c.text().strip();
         List<Span> spans = SentenceSplitter.split(text);
         if (spans.size() <= 1 || text.contains(":\n") || text.matches("(?s).*:\\s*\\n.*")) {
@@ -196,15 +212,18 @@ public final class AnswerEngine implements Answerer, CorpusView {
         double bestScore = -1;
         for (Span s : spans) {
             String sentence = s.of(text);
+            boolean wholeLine = (s.start() == 0 || text.charAt(s.start() - 1) == '\n') && (s.end() == text.length() || text.charAt(s.end()) == '\n');
+            if (wholeLine && s.end() < text.length() && !sentence.strip().matches("(?s).*[.!…\"”»)]$")) {
+                continue; // a heading introduces the quote; it is not a statement
+            }
             Set<String> toks = new HashSet<>(Analyzers.terms(Analyzers.forLang(lang), sentence));
             double score = 0;
-            for (QueryTerm t : focus) {
-                for (String f : Evidence.forms(t, lang, qLang)) {
-                    if (toks.contains(f)) {
-                        score += 1;
-                        break;
-                    }
+            for (Evidence.TermForms f : forms.values()) {
+                double found = 0;
+                for (var e : f.in(lang).entrySet()) {
+                    if (toks.contains(e.getKey())) found = Math.max(found, e.getValue());
                 }
+                score += found;
             }
             if (score > bestScore) {
                 bestScore = score;
@@ -214,22 +233,12 @@ public final class AnswerEngine implements Answerer, CorpusView {
         return best;
     }
 
-    private Map<QueryTerm, Double> weights(List<QueryTerm> terms, Lang qLang) {
-        int n = Math.max(1, index.passageCount());
-        Map<QueryTerm, Double> out = new java.util.HashMap<>();
-        for (QueryTerm t : terms) {
-            int df = documentFrequency(t, qLang);
-            out.put(t, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
-        }
-        return out;
-    }
-
     /** Passages that hold the term in any of its forms, in any language's field. */
-    private int documentFrequency(QueryTerm t, Lang qLang) {
+    private int documentFrequency(Evidence.TermForms f) {
         int best = 0;
         for (Lang l : Lang.values()) {
-            for (String f : Evidence.forms(t, l, qLang)) {
-                best = Math.max(best, index.docFreq(Fields.body(l), f));
+            for (String term : f.in(l).keySet()) {
+                best = Math.max(best, index.docFreq(Fields.body(l), term));
             }
         }
         return best;

@@ -6,7 +6,7 @@ import dev.sourced.index.PassageHit;
 import dev.sourced.index.QueryTerm;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,9 +20,11 @@ final class Evidence {
     private final Set<String> around;
     private final Set<String> ownCognates;
     private final Set<String> aroundCognates;
+    private final Set<String> scope;
 
     Evidence(PassageHit hit) {
         this.hit = hit;
+        this.scope = new HashSet<>(Analyzers.terms(Analyzers.forLang(hit.lang()), hit.scope()));
         this.own = new HashSet<>(Analyzers.terms(Analyzers.forLang(hit.lang()), hit.text()));
         this.around = new HashSet<>(Analyzers.terms(Analyzers.forLang(hit.lang()), hit.context()));
         this.ownCognates = new HashSet<>(Analyzers.terms(Analyzers.cognates(), hit.text()));
@@ -33,39 +35,44 @@ final class Evidence {
         return hit;
     }
 
-    /** 1 when the term is in the passage, 0.5 when only around it, 0 when absent. */
-    double covers(QueryTerm t, Lang questionLang) {
-        Set<String> forms = forms(t, hit.lang(), questionLang);
-        if (intersects(forms, own)) return 1;
-        Set<String> cog = new LinkedHashSet<>(Analyzers.terms(Analyzers.cognates(), t.surface()));
-        boolean cognateOwn = !cog.isEmpty() && ownCognates.containsAll(cog);
-        if (intersects(forms, around)) return cognateOwn ? 1 : 0.5;
-        if (cognateOwn) return 0.75;
-        if (!cog.isEmpty() && aroundCognates.containsAll(cog)) return 0.4;
-        return 0;
+    /**
+     * How well the passage covers a term, from 0 to 1: the weight of the best form of the term in the passage itself;
+     * half of it when the form is only around the passage (heading, neighbouring sentences, title); less for a
+     * cognate match.
+     */
+    double covers(TermForms forms) {
+        Map<String, Float> f = forms.in(hit.lang());
+        double inside = best(f, own);
+        double outside = best(f, around) * 0.5;
+        double cognate = !forms.cognates().isEmpty() && ownCognates.containsAll(forms.cognates()) ? 0.75
+                : !forms.cognates().isEmpty() && aroundCognates.containsAll(forms.cognates()) ? 0.4 : 0;
+        return Math.max(inside, Math.max(outside, cognate));
     }
 
-    /** True when the passage itself holds the term (not only its surroundings). */
-    boolean holds(QueryTerm t, Lang questionLang) {
-        return intersects(forms(t, hit.lang(), questionLang), own);
+    /** True when the passage itself, its heading or its article's title holds the term. */
+    boolean holds(TermForms forms) {
+        Map<String, Float> f = forms.in(hit.lang());
+        return best(f, own) > 0 || best(f, scope) > 0;
     }
 
-    static Set<String> forms(QueryTerm t, Lang passageLang, Lang questionLang) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String f : t.formsIn(passageLang, questionLang)) {
-            out.addAll(Analyzers.terms(Analyzers.forLang(passageLang), f));
+    private static double best(Map<String, Float> forms, Set<String> tokens) {
+        double b = 0;
+        for (var e : forms.entrySet()) {
+            if (e.getValue() > b && tokens.contains(e.getKey())) b = e.getValue();
         }
-        return out;
+        return b;
     }
 
-    private static boolean intersects(Set<String> a, Set<String> b) {
-        for (String s : a) {
-            if (b.contains(s)) return true;
+    /** A term's analysed forms in each language, and its cognate keys, computed once per question. */
+    record TermForms(QueryTerm term, Map<Lang, Map<String, Float>> byLang, Set<String> cognates) {
+        static TermForms of(QueryTerm t, Lang questionLang) {
+            Map<Lang, Map<String, Float>> m = new java.util.EnumMap<>(Lang.class);
+            for (Lang l : Lang.values()) m.put(l, t.termsIn(l, questionLang));
+            return new TermForms(t, m, new LinkedHashSet<>(Analyzers.terms(Analyzers.cognates(), t.surface())));
         }
-        return false;
-    }
 
-    static boolean anyHolds(List<Evidence> list, QueryTerm t, Lang questionLang) {
-        return list.stream().anyMatch(e -> e.holds(t, questionLang));
+        Map<String, Float> in(Lang lang) {
+            return byLang.get(lang);
+        }
     }
 }

@@ -57,6 +57,7 @@ public final class Main {
     public static void main(String[] args) {
         LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.log.ai.djl", System.getProperty("org.slf4j.simpleLogger.log.ai.djl", "error"));
         int code = run(args, System.getenv(), System.out, System.err);
         if (code != 0 || !(args.length == 0 || args[0].equals("bot"))) {
             System.exit(code);

@@ -12,9 +12,16 @@ public final class Passages {
     /** Sentences are grouped until a passage has at least this many characters. */
     static final int MIN_CHARS = 120;
     /** A group is not extended past this many characters (a single longer sentence stays whole). */
-    static final int MAX_CHARS = 480;
+    static final int MAX_CHARS = 600;
     /** A heading is a short line without closing punctuation. */
     static final int HEADING_MAX_WORDS = 16;
+    static final int QUESTION_HEADING_MAX_WORDS = 12;
+    /** A sentence shorter than this rarely stands on its own. */
+    static final int SHORT_SENTENCE = 70;
+    private static final java.util.regex.Pattern CONNECTIVE = java.util.regex.Pattern.compile(
+            "(?iu)(mais|c['’]est pourquoi|cependant|toutefois|ainsi|donc|en effet|par conséquent|pourtant|néanmoins|"
+                    + "de plus|en outre|but|however|therefore|thus|that is why|this is why|that's why|moreover|yet|"
+                    + "ce|cet|cette|ces|cela|ceci|this|these|that|those|such)\\b");
 
     private Passages() {
     }
@@ -67,8 +74,15 @@ public final class Passages {
                 String sofar = text.substring(start, end).strip();
                 boolean leadIn = sofar.endsWith(":");
                 boolean sameLine = next.line == line;
-                boolean tooShort = end - start < MIN_CHARS && next.span.end() - start <= MAX_CHARS;
-                if (leadIn || (sameLine && tooShort)) {
+                boolean fits = next.span.end() - start <= MAX_CHARS;
+                boolean tooShort = end - start < MIN_CHARS && fits;
+                // a short sentence, or one that opens with a connective or a demonstrative ("C'est pourquoi", "But",
+                // "Cette lettre"), leans on the one
+                // before it: it stays with it so that neither is quoted without the other
+                String nextText = next.span.of(text);
+                boolean connective = fits && CONNECTIVE.matcher(nextText).lookingAt();
+                boolean shortNext = fits && next.span.length() < SHORT_SENTENCE;
+                if (leadIn || connective || (sameLine && (tooShort || shortNext))) {
                     end = next.span.end();
                     line = next.line;
                     i++;
@@ -93,9 +107,13 @@ public final class Passages {
         boolean lineEnd = s.end() == text.length() || text.charAt(s.end()) == '\n';
         if (!lineStart || !lineEnd) return false;
         String t = s.of(text).strip();
+        int words = t.split("\\s+").length;
+        if (t.endsWith("?") && words <= QUESTION_HEADING_MAX_WORDS) {
+            return true; // "Une IA dans quel but ?": a heading that asks what the section answers
+        }
         if (t.isEmpty() || Boilerplate.endsSentence(t) || t.endsWith(":") || t.endsWith(",") || t.endsWith(";")) {
             return false;
         }
-        return t.split("\\s+").length <= HEADING_MAX_WORDS;
+        return words <= HEADING_MAX_WORDS;
     }
 }

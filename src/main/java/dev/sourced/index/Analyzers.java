@@ -21,7 +21,8 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.tartarus.snowball.ext.FrenchStemmer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.LengthFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -33,7 +34,7 @@ import org.apache.lucene.analysis.util.ElisionFilter;
 
 /**
  * The analysis of each field. French: elision of l' d' qu' … (with either apostrophe, ' or ’), French stop words,
- * light stemming, accents folded. English: possessives, stop words, Porter stemming. Every chain joins digit groups
+ * Snowball stemming (it folds verb forms too: "affirmant", "affirmer"), accents folded. English: possessives, stop words, Porter stemming. Every chain joins digit groups
  * ("10 000", "10.000", "10,000" → "10000") so a number matches however an outlet writes it.
  */
 public final class Analyzers {
@@ -138,7 +139,7 @@ public final class Analyzers {
                 s = new ElisionFilter(s, FrenchAnalyzer.DEFAULT_ARTICLES);
                 s = new LowerCaseFilter(s);
                 s = new StopFilter(s, FRENCH_STOP);
-                s = new FrenchLightStemFilter(s);
+                s = new SnowballFilter(s, new FrenchStemmer());
                 s = new ASCIIFoldingFilter(s);
             } else if (lang == Lang.EN) {
                 s = new EnglishPossessiveFilter(s);

@@ -13,6 +13,7 @@ public final class Features {
     public static final String MONEY = "money";
     public static final String DATE = "date";
     public static final String NAME = "name";
+    public static final String REASON = "reason";
 
     private static final Pattern DIGIT = Pattern.compile("\\d");
     private static final Pattern MONEY_RX = Pattern.compile(
@@ -20,6 +21,9 @@ public final class Features {
     private static final Pattern DATE_RX = Pattern.compile(
             "(?iu)(\\b(19|20)\\d\\d\\b|\\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"
                     + "|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\\b)");
+    private static final Pattern REASON_RX = Pattern.compile(
+            "(?iu)\\b(parce que|parce qu['’]|car|en raison d|à cause d|a cause d|invoquant|raison|pourquoi|c['’]est pourquoi|"
+                    + "motivé|because|due to|owing to|reason|citing|so that|that is why|which is why)\\b");
     private static final Pattern NAME_RX = Pattern.compile("(?<=[\\p{L},;:] )\\p{Lu}\\p{Ll}+");
 
     private Features() {
@@ -31,6 +35,7 @@ public final class Features {
         if (MONEY_RX.matcher(text).find()) out.add(MONEY);
         if (DATE_RX.matcher(text).find()) out.add(DATE);
         if (NAME_RX.matcher(text).find()) out.add(NAME);
+        if (REASON_RX.matcher(text).find()) out.add(REASON);
         return out;
     }
 }

@@ -15,6 +15,8 @@ public final class Fields {
     public static final String TEXT = "text";
     /** Heading of the passage's section and the neighbouring sentences (stored, not indexed). */
     public static final String CONTEXT_STORED = "ctx_stored";
+    /** The article's title and the passage's section heading (stored, not indexed): what the passage is about. */
+    public static final String SCOPE_STORED = "scope_stored";
     /** Passage text analysed for French, English or neither, by the document's language. */
     public static final String BODY_FR = "body_fr";
     public static final String BODY_EN = "body_en";

@@ -31,6 +31,7 @@ public final class LexicalQueryBuilder {
     static final float COGNATE_BOOST = 0.25f;
     static final float FEATURE_BOOST = 0.6f;
     static final float NAME_BOOST = 1.2f;
+    static final float FRAME_BOOST = 0.5f;
 
     private final Options options;
 
@@ -58,18 +59,23 @@ public final class LexicalQueryBuilder {
 
     private int add(BooleanQuery.Builder b, QueryTerm t, Lang qLang, float weight) {
         int n = 0;
-        float boost = weight * (t.kind() == QueryTerm.Kind.WORD ? 1f : NAME_BOOST);
+        float boost = weight * switch (t.kind()) {
+            case WORD -> 1f;
+            case FRAME -> FRAME_BOOST;
+            case NAME, NUMBER -> NAME_BOOST;
+        };
         for (Lang target : Lang.values()) {
-            if (!options.translation() && target != qLang && target != Lang.OTHER && t.kind() == QueryTerm.Kind.WORD) {
+            if (!options.translation() && target != qLang && target != Lang.OTHER && (t.kind() == QueryTerm.Kind.WORD || t.kind() == QueryTerm.Kind.FRAME)) {
                 // without translation a word still matches where it is spelled the same (loanwords)
-                Query same = termGroup(Fields.body(target), analyzed(target, List.of(t.surface())));
+                Query same = termGroup(Fields.body(target), weighted(analyzed(target, List.of(t.surface()))));
                 if (same != null) {
                     b.add(new BoostQuery(same, boost), BooleanClause.Occur.SHOULD);
                     n++;
                 }
                 continue;
             }
-            Set<String> terms = analyzed(target, options.translation() ? t.formsIn(target, qLang) : List.of(t.surface()));
+            java.util.Map<String, Float> terms = options.translation() ? t.termsIn(target, qLang)
+                    : weighted(analyzed(target, List.of(t.surface())));
             Query body = termGroup(Fields.body(target), terms);
             if (body == null) continue;
             b.add(new BoostQuery(body, boost), BooleanClause.Occur.SHOULD);
@@ -78,7 +84,7 @@ public final class LexicalQueryBuilder {
         }
         if (options.cognates()) {
             Set<String> keys = new LinkedHashSet<>(Analyzers.terms(Analyzers.cognates(), t.surface()));
-            Query cog = termGroup(Fields.COGNATE, keys);
+            Query cog = termGroup(Fields.COGNATE, weighted(keys));
             if (cog != null) {
                 b.add(new BoostQuery(cog, boost * COGNATE_BOOST), BooleanClause.Occur.SHOULD);
                 n++;
@@ -95,11 +101,18 @@ public final class LexicalQueryBuilder {
         return out;
     }
 
-    private static Query termGroup(String field, Set<String> terms) {
+    private static java.util.Map<String, Float> weighted(Set<String> terms) {
+        java.util.Map<String, Float> out = new java.util.LinkedHashMap<>();
+        for (String t : terms) out.put(t, 1f);
+        return out;
+    }
+
+    /** One term, or a group of alternatives that scores as one term, each alternative weighted. */
+    private static Query termGroup(String field, java.util.Map<String, Float> terms) {
         if (terms.isEmpty()) return null;
-        if (terms.size() == 1) return new TermQuery(new Term(field, terms.iterator().next()));
+        if (terms.size() == 1) return new TermQuery(new Term(field, terms.keySet().iterator().next()));
         SynonymQuery.Builder s = new SynonymQuery.Builder(field);
-        for (String t : terms) s.addTerm(new Term(field, t));
+        terms.forEach((t, w) -> s.addTerm(new Term(field, t), w));
         return s.build();
     }
 }

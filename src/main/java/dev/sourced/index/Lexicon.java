@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
@@ -57,6 +59,9 @@ public final class Lexicon {
     private static final Set<String> ELISIONS =
             Set.of("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu");
 
+    private static final Pattern PARTICIPLE =
+            Pattern.compile("(é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|it|ite|its|ites)$");
+
     private static final ThreadLocal<SnowballStemmer> EN_STEMMER = ThreadLocal.withInitial(EnglishStemmer::new);
     private static final ThreadLocal<SnowballStemmer> FR_STEMMER = ThreadLocal.withInitial(FrenchStemmer::new);
 
@@ -65,14 +70,23 @@ public final class Lexicon {
     private static volatile Lexicon loadedCache;
     private static volatile String loadedCacheDir;
 
-    private final Direction enFr;
-    private final Direction frEn;
+    private final LazyDirection enFr;
+    private final LazyDirection frEn;
     private final String description;
 
-    private Lexicon(Direction enFr, Direction frEn, String description) {
+    private Lexicon(LazyDirection enFr, LazyDirection frEn, String description) {
         this.enFr = enFr;
         this.frEn = frEn;
         this.description = description;
+    }
+
+    /** Indexes both directions on a background thread, so that the first lookups find them ready. */
+    private Lexicon warmUp() {
+        CompletableFuture.runAsync(() -> {
+            enFr.get();
+            frEn.get();
+        });
+        return this;
     }
 
     // ------------------------------------------------------------------ factories
@@ -92,7 +106,7 @@ public final class Lexicon {
             if (loadedCache != null && dir.equals(loadedCacheDir)) {
                 return loadedCache;
             }
-            Lexicon built = loadFrom(Path.of(dir));
+            Lexicon built = loadFrom(Path.of(dir)).warmUp();
             loadedCache = built;
             loadedCacheDir = dir;
             return built;
@@ -107,7 +121,8 @@ public final class Lexicon {
         }
         synchronized (LOCK) {
             if (builtInCache == null) {
-                builtInCache = new Builder().addTsv(readBuiltIn()).build("built-in");
+                Builder b = new Builder().addTsv(readBuiltIn());
+                builtInCache = b.build("built-in (" + b.builtInEntries + " entries)").warmUp();
             }
             return builtInCache;
         }
@@ -115,19 +130,22 @@ public final class Lexicon {
 
     /** The shipped lexicon plus FreeDict dictionaries found in {@code freedictDir} (not cached). */
     public static Lexicon loadFrom(Path freedictDir) {
+        // the FreeDict files are read and parsed while the built-in table is processed
+        CompletableFuture<Map<String, List<String>>> engFraFuture = freedictDir == null
+                ? CompletableFuture.completedFuture(Map.of())
+                : CompletableFuture.supplyAsync(() -> Dictd.read(freedictDir, "freedict-eng-fra", true));
+        Map<String, List<String>> fraEng = freedictDir == null
+                ? Map.of() : Dictd.read(freedictDir, "freedict-fra-eng", false);
         Builder b = new Builder().addTsv(readBuiltIn());
+        Map<String, List<String>> engFra = engFraFuture.join();
         List<String> found = new ArrayList<>();
-        if (freedictDir != null) {
-            Map<String, List<String>> engFra = Dictd.read(freedictDir, "freedict-eng-fra", true);
-            if (!engFra.isEmpty()) {
-                b.addExtra(b.en, engFra);
-                found.add("eng-fra");
-            }
-            Map<String, List<String>> fraEng = Dictd.read(freedictDir, "freedict-fra-eng", false);
-            if (!fraEng.isEmpty()) {
-                b.addExtra(b.fr, fraEng);
-                found.add("fra-eng");
-            }
+        if (!engFra.isEmpty()) {
+            b.addExtra(b.en, engFra);
+            found.add("eng-fra");
+        }
+        if (!fraEng.isEmpty()) {
+            b.addExtra(b.fr, fraEng);
+            found.add("fra-eng");
         }
         String desc = "built-in (" + b.builtInEntries + " entries)"
                 + (found.isEmpty() ? "" : " + freedict " + String.join(", ", found));
@@ -180,7 +198,7 @@ public final class Lexicon {
             return r;
         }
         String fq = fold(q);
-        r = d.folded.get(fq);
+        r = d.lookupFolded(q, fq);
         if (r != null) {
             return r;
         }
@@ -189,7 +207,7 @@ public final class Lexicon {
             for (String c : candidates) {
                 r = d.exact.get(c);
                 if (r == null) {
-                    r = d.folded.get(fold(c));
+                    r = d.lookupFolded(c, fold(c));
                 }
                 if (r != null) {
                     return r;
@@ -258,7 +276,7 @@ public final class Lexicon {
         if (from == null || from == Lang.OTHER) {
             return 0;
         }
-        return direction(from).exact.size();
+        return (from == Lang.EN ? enFr : frEn).size;
     }
 
     /** Where the data came from, e.g. "built-in (7041 entries) + freedict eng-fra, fra-eng". */
@@ -272,7 +290,7 @@ public final class Lexicon {
     }
 
     private Direction direction(Lang from) {
-        return from == Lang.EN ? enFr : frEn;
+        return (from == Lang.EN ? enFr : frEn).get();
     }
 
     // ------------------------------------------------------------------ normalisation
@@ -347,7 +365,10 @@ public final class Lexicon {
 
     /** Splits on spaces, apostrophes and hyphens, drops elided particles, stems and folds each part. */
     static void stemParts(String text, Lang lang, List<String> out) {
-        String t = normalize(text);
+        stemNormalizedParts(normalize(text), lang, out);
+    }
+
+    private static void stemNormalizedParts(String t, Lang lang, List<String> out) {
         int n = t.length();
         int k = 0;
         while (k < n) {
@@ -586,10 +607,40 @@ public final class Lexicon {
 
     // ------------------------------------------------------------------ data
 
+    /** A direction indexed on first use (or by {@link #warmUp}). */
+    private static final class LazyDirection {
+        private final Lang lang;
+        private final int size;
+        private LinkedHashMap<String, List<String>> entries;
+        private volatile Direction built;
+
+        LazyDirection(Lang lang, LinkedHashMap<String, List<String>> entries) {
+            this.lang = lang;
+            this.entries = entries;
+            this.size = entries.size();
+        }
+
+        Direction get() {
+            Direction d = built;
+            if (d == null) {
+                synchronized (this) {
+                    d = built;
+                    if (d == null) {
+                        d = new Direction(lang, entries);
+                        built = d;
+                        entries = null;
+                    }
+                }
+            }
+            return d;
+        }
+    }
+
     /** One direction of the lexicon: source-language keys to target-language translations. */
     private static final class Direction {
         final Map<String, List<String>> exact;
-        final Map<String, List<String>> folded;
+        /** Accent-folded key to the original keys that fold to it. */
+        final Map<String, String[]> folded;
         final Map<String, String[]> stems;
         final Set<String> phrases;
         final Set<String> phraseFirst;
@@ -598,6 +649,7 @@ public final class Lexicon {
         Direction(Lang lang, LinkedHashMap<String, List<String>> entries) {
             Map<String, List<String>> ex = new HashMap<>(entries.size() * 2);
             Map<String, List<String>> fo = new HashMap<>(entries.size() * 2);
+
             Map<String, List<String>> st = new HashMap<>(entries.size() * 2);
             Set<String> ph = new HashSet<>();
             Set<String> first = new HashSet<>();
@@ -608,9 +660,12 @@ public final class Lexicon {
                 List<String> vals = e.getValue();
                 ex.put(key, List.copyOf(vals));
                 String f = fold(key);
-                mergeInto(fo.computeIfAbsent(f, x -> new ArrayList<>()), vals, MAX_MERGED);
+                if (!f.equals(key)) {
+                    // plain ASCII keys are always found by the exact lookup first
+                    fo.computeIfAbsent(f, x -> new ArrayList<>(1)).add(key);
+                }
                 parts.clear();
-                stemParts(key, lang, parts);
+                stemNormalizedParts(key, lang, parts);
                 if (parts.isEmpty()) {
                     continue;
                 }
@@ -622,8 +677,8 @@ public final class Lexicon {
                     max = Math.max(max, parts.size());
                 }
             }
-            Map<String, List<String>> foldedFinal = new HashMap<>(fo.size() * 2);
-            fo.forEach((k, v) -> foldedFinal.put(k, List.copyOf(v)));
+            Map<String, String[]> foldedFinal = new HashMap<>(fo.size() * 2);
+            fo.forEach((k, v) -> foldedFinal.put(k, v.toArray(String[]::new)));
             Map<String, String[]> stemsFinal = new HashMap<>(st.size() * 2);
             st.forEach((k, v) -> stemsFinal.put(k, v.toArray(String[]::new)));
             this.exact = ex;
@@ -633,6 +688,51 @@ public final class Lexicon {
             this.phraseFirst = first;
             this.maxPhraseParts = max;
         }
+
+        /**
+         * Entries whose key equals {@code q} up to accents missing from {@code q}: "deja" finds
+         * "déjà", but "annoncé" does not find "annonce".
+         */
+        List<String> lookupFolded(String q, String foldedQ) {
+            String[] keys = folded.get(foldedQ);
+            if (keys == null) {
+                return null;
+            }
+            List<String> merged = null;
+            for (String k : keys) {
+                if (!accentCompatible(q, k)) {
+                    continue;
+                }
+                List<String> v = exact.get(k);
+                if (merged == null) {
+                    merged = v;
+                } else {
+                    List<String> m = new ArrayList<>(merged);
+                    mergeInto(m, v, MAX_MERGED);
+                    merged = List.copyOf(m);
+                }
+            }
+            return merged;
+        }
+    }
+
+    /** Whether every accented letter of {@code query} appears as such in {@code key} (same folded form). */
+    private static boolean accentCompatible(String query, String key) {
+        if (query.length() != key.length()) {
+            for (int k = 0; k < query.length(); k++) {
+                if (query.charAt(k) > 127) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        for (int k = 0; k < query.length(); k++) {
+            char a = query.charAt(k);
+            if (a > 127 && a != key.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void mergeInto(List<String> target, List<String> values, int cap) {
@@ -653,10 +753,11 @@ public final class Lexicon {
         int builtInEntries;
 
         /** A reverse (French to English) candidate with its ranking. */
-        private record Rev(String english, int rank, boolean inflected, int line) {}
+        private record Rev(String english, int rank, boolean inflected, int words, int line) {}
 
         Builder addTsv(List<String> lines) {
             Map<String, List<Rev>> reverse = new LinkedHashMap<>();
+            Set<String> primaryFrench = new HashSet<>();
             boolean inflected = false;
             int lineNo = 0;
             for (String raw : lines) {
@@ -698,13 +799,17 @@ public final class Lexicon {
                 }
                 for (int r = 0; r < french.size(); r++) {
                     reverse.computeIfAbsent(french.get(r), x -> new ArrayList<>(2))
-                            .add(new Rev(english, r, inflected, lineNo));
+                            .add(new Rev(english, r, inflected, wordCount(english), lineNo));
+                    if (!inflected && r == 0) {
+                        primaryFrench.add(french.get(r));
+                    }
                 }
             }
             for (Map.Entry<String, List<Rev>> e : reverse.entrySet()) {
                 List<Rev> revs = e.getValue();
                 revs.sort((a, b) -> a.rank != b.rank ? Integer.compare(a.rank, b.rank)
                         : a.inflected != b.inflected ? Boolean.compare(a.inflected, b.inflected)
+                        : a.words != b.words ? Integer.compare(a.words, b.words)
                         : Integer.compare(a.line, b.line));
                 List<String> eng = new ArrayList<>();
                 for (Rev r : revs) {
@@ -722,9 +827,37 @@ public final class Lexicon {
                     mergeInto(existing, eng, MAX_MERGED);
                 }
             }
+            // A French participle that is never the main translation of a base English word
+            // ("vendu", listed next to "sold") also gets the translations of its verb ("vendre": sell).
+            List<Map.Entry<String, List<String>>> links = new ArrayList<>();
+            for (Map.Entry<String, List<String>> e : fr.entrySet()) {
+                String key = e.getKey();
+                if (primaryFrench.contains(key) || key.indexOf(' ') >= 0 || !PARTICIPLE.matcher(key).find()) {
+                    continue;
+                }
+                for (String c : frenchCandidates(e.getKey())) {
+                    if (primaryFrench.contains(c) && fr.containsKey(c)) {
+                        links.add(Map.entry(e.getKey(), fr.get(c)));
+                        break;
+                    }
+                }
+            }
+            for (Map.Entry<String, List<String>> link : links) {
+                mergeInto(fr.get(link.getKey()), List.copyOf(link.getValue()), MAX_MERGED);
+            }
             addAliases(en, Lang.EN);
             addAliases(fr, Lang.FR);
             return this;
+        }
+
+        private static int wordCount(String s) {
+            int n = 1;
+            for (int k = 0; k < s.length(); k++) {
+                if (s.charAt(k) == ' ') {
+                    n++;
+                }
+            }
+            return n;
         }
 
         /**
@@ -783,7 +916,7 @@ public final class Lexicon {
         }
 
         Lexicon build(String description) {
-            return new Lexicon(new Direction(Lang.EN, en), new Direction(Lang.FR, fr), description);
+            return new Lexicon(new LazyDirection(Lang.EN, en), new LazyDirection(Lang.FR, fr), description);
         }
     }
 
@@ -792,6 +925,9 @@ public final class Lexicon {
     /** Reader for dictd dictionaries: a tab-separated index and a (dictzip or plain) data file. */
     static final class Dictd {
         private static final String B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        private static final Pattern SENSE_NUMBER = Pattern.compile("^\\d+\\.\\s*");
+        private static final Pattern ITEM_SEPARATOR = Pattern.compile("[,;]");
+        private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)");
 
         private Dictd() {}
 
@@ -872,9 +1008,9 @@ public final class Lexicon {
                 if (l.isEmpty()) {
                     continue;
                 }
-                l = l.replaceFirst("^\\d+\\.\\s*", "");
+                l = SENSE_NUMBER.matcher(l).replaceFirst("");
                 List<String> items = new ArrayList<>();
-                for (String item : l.split("[,;]")) {
+                for (String item : ITEM_SEPARATOR.split(l)) {
                     String t = cleanTranslation(item);
                     if (!t.isEmpty()) {
                         items.add(t);
@@ -923,7 +1059,8 @@ public final class Lexicon {
         }
 
         private static String cleanTranslation(String item) {
-            String t = item.replaceAll("\\([^)]*\\)", " ").replace("...", " ").replace("…", " ");
+            String t = item.indexOf('(') >= 0 ? PARENTHESES.matcher(item).replaceAll(" ") : item;
+            t = t.replace("...", " ").replace("…", " ");
             t = normalize(t);
             if (t.startsWith("to ") && t.length() > 5) {
                 t = t.substring(3);

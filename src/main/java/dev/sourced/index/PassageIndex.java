@@ -39,7 +39,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -53,6 +56,21 @@ import org.apache.lucene.store.LockObtainFailedException;
  */
 public final class PassageIndex implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(PassageIndex.class.getName());
+    /**
+     * BM25 with weak length normalisation: passages are one or two sentences, so a longer one is not a less focused
+     * one, and a sentence that holds every word of a question should not lose to a short one that holds fewer.
+     */
+    static final float BM25_K1 = 1.2f;
+    static final float BM25_B = 0.3f;
+    static final Similarity SIMILARITY = new BM25Similarity(BM25_K1, BM25_B);
+    private static final SearcherFactory SEARCHERS = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+            IndexSearcher s = new IndexSearcher(reader);
+            s.setSimilarity(SIMILARITY);
+            return s;
+        }
+    };
 
     private final Path dir;
     private final DocumentStore store;
@@ -85,6 +103,7 @@ public final class PassageIndex implements AutoCloseable {
             IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.perField());
             cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             cfg.setRAMBufferSizeMB(64);
+            cfg.setSimilarity(SIMILARITY);
             IndexWriter writer;
             try {
                 writer = new IndexWriter(directory, cfg);
@@ -93,7 +112,7 @@ public final class PassageIndex implements AutoCloseable {
                     throw new IndexException("index " + dir + " is locked by another process and has no commit yet; stop the other Sourced process");
                 }
                 LOG.warning("index " + dir + " is in use by another process: answering from its last commit, read-only");
-                SearcherManager ro = new SearcherManager(directory, null);
+                SearcherManager ro = new SearcherManager(directory, SEARCHERS);
                 return new PassageIndex(dir, store, modelId, directory, null, ro, false);
             }
             boolean fresh = !DirectoryReader.indexExists(directory);
@@ -101,7 +120,7 @@ public final class PassageIndex implements AutoCloseable {
                 writer.setLiveCommitData(Map.of(Fields.COMMIT_OUTBOX_SEQ, "0", Fields.COMMIT_MODEL, modelId).entrySet());
                 writer.commit();
             }
-            SearcherManager manager = new SearcherManager(writer, null);
+            SearcherManager manager = new SearcherManager(writer, SEARCHERS);
             return new PassageIndex(dir, store, modelId, directory, writer, manager, fresh);
         } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | EOFException | NoSuchFileException e) {
             closeQuietly(directory);
@@ -199,6 +218,7 @@ public final class PassageIndex implements AutoCloseable {
         d.add(new StoredField(Fields.TEXT, p.text()));
         String context = doc.title() + "\n" + p.context();
         d.add(new StoredField(Fields.CONTEXT_STORED, context));
+        d.add(new StoredField(Fields.SCOPE_STORED, doc.title() + "\n" + p.heading()));
         d.add(new TextField(Fields.body(lang), p.text(), Field.Store.NO));
         d.add(new TextField(Fields.context(lang), context, Field.Store.NO));
         d.add(new TextField(Fields.COGNATE, p.text(), Field.Store.NO));
@@ -332,7 +352,7 @@ public final class PassageIndex implements AutoCloseable {
             Document d = stored.document(sd.doc);
             out.add(new PassageHit(Long.parseLong(d.get(Fields.PASSAGE_ID)), d.get(Fields.DOC_ID), Lang.fromCode(d.get(Fields.LANG)),
                     d.getField(Fields.START).numericValue().intValue(), d.getField(Fields.END).numericValue().intValue(),
-                    d.get(Fields.TEXT), d.get(Fields.CONTEXT_STORED), lexical ? sd.score : 0, lexical ? 0 : sd.score, sd.score));
+                    d.get(Fields.TEXT), d.get(Fields.CONTEXT_STORED), d.get(Fields.SCOPE_STORED), lexical ? sd.score : 0, lexical ? 0 : sd.score, sd.score));
         }
         out.sort(Comparator.comparingDouble(PassageHit::score).reversed());
         return out;

@@ -22,13 +22,14 @@ import java.util.regex.Pattern;
 public final class QuestionParser {
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}]|[.'’\\-](?=[\\p{L}\\p{N}]))*");
     private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<=\\d)[ \\u00A0\\u202F.,](?=\\d{3}(?!\\d))");
+    private static final Pattern ACRONYM_PLURAL = Pattern.compile("\\p{Lu}[\\p{Lu}\\d]+s");
     private static final Pattern ELISION = Pattern.compile("^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", Pattern.CASE_INSENSITIVE);
 
     /** Words that shape a question but are not what it is about, in French and English. */
     private static final Set<String> QUESTION_WORDS = Set.copyOf(java.util.Arrays.asList(
             // English
             "what", "why", "how", "who", "whom", "whose", "when", "where", "which", "did", "does", "do", "done", "is", "are",
-            "was", "were", "has", "have", "had", "say", "says", "said", "tell", "told", "about", "much", "many", "there",
+            "was", "were", "has", "have", "had", "about", "much", "many", "there",
             "any", "some", "thing", "things", "can", "could", "would", "should", "will", "shall", "may", "might", "must",
             "know", "known", "according", "been", "being", "get", "got", "he", "she", "it", "they", "him", "her", "them",
             "his", "its", "their", "that", "this", "those", "these", "before", "after", "then", "also", "exactly", "really",
@@ -37,7 +38,7 @@ public final class QuestionParser {
             "there", "here", "just", "ever", "still", "else", "other", "kind", "sort", "type", "lot", "lots", "time", "times",
             // French
             "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels", "pourquoi", "comment", "qui", "quand",
-            "où", "ou", "combien", "est-ce", "est", "ce", "que", "quoi", "dire", "dit", "disait", "a-t-il", "a-t-elle",
+            "où", "ou", "combien", "est-ce", "est", "ce", "que", "quoi", "a-t-il", "a-t-elle",
             "t-il", "t-elle", "il", "elle", "ils", "elles", "lui", "leur", "leurs", "y", "en", "ça", "cela", "ceci", "celui",
             "celle", "ceux", "avant", "après", "alors", "aussi", "donc", "exactement", "vraiment", "sont", "était", "étaient",
             "été", "être", "avoir", "avait", "avaient", "a", "ont", "fait", "faire", "selon", "chose", "choses", "se", "sa",
@@ -45,14 +46,25 @@ public final class QuestionParser {
             "dans", "pour", "par", "sur", "avec", "sans", "sous", "entre", "vers", "chez", "je", "tu", "nous", "vous", "on",
             "moi", "toi", "me", "te", "mon", "ma", "mes", "ton", "ta", "tes", "votre", "vos", "notre", "nos", "cette", "ces",
             "cet", "genre", "type", "sorte", "fois", "peut", "peuvent", "pu", "doit", "sait", "savoir", "connu"));
+    /** Nouns that name the kind of answer a question wants; the answer itself seldom repeats them. */
+    private static final Set<String> FRAME_WORDS = Set.copyOf(java.util.Arrays.asList(
+            "goal", "goals", "aim", "aims", "purpose", "objective", "objectives", "reason", "reasons", "cause", "causes",
+            "role", "meaning", "definition", "price", "cost", "amount", "number", "date", "year", "name", "names",
+            "objectif", "objectifs", "but", "buts", "raison", "raisons", "motif", "motifs", "rôle", "sens", "définition",
+            "prix", "coût", "montant", "nombre", "date", "année", "nom", "noms", "intention"));
     private static final Set<String> QUANTITY_CUES = Set.copyOf(java.util.Arrays.asList("how many", "how much", "combien", "quel est le prix", "quel prix",
             "what price", "how expensive", "cost", "coût", "coûte", "prix", "price", "montant", "amount", "nombre", "number"));
     private static final Set<String> MONEY_CUES = Set.copyOf(java.util.Arrays.asList("how much", "price", "prix", "cost", "coût", "coûte", "spend", "spent",
             "dépensé", "dépenser", "paid", "payé", "donated", "donné", "invested", "investi", "worth", "vaut", "montant"));
     private static final Set<String> DATE_CUES = Set.copyOf(java.util.Arrays.asList("when", "quand", "what year", "quelle année", "en quelle année",
             "what date", "quelle date", "since when", "depuis quand"));
+    private static final Set<String> REASON_CUES = Set.copyOf(java.util.Arrays.asList("why", "pourquoi", "reason", "reasons",
+            "raison", "raisons", "cause", "motif", "motive", "what led", "qu'est-ce qui a poussé"));
     private static final Set<String> NAME_CUES = Set.copyOf(java.util.Arrays.asList("who", "whom", "qui sont", "qui est", "qui a", "qui ont", "quels sont les",
             "which people", "which engineers", "quelles personnes"));
+
+    /** Translations kept per word, most common first: the rare senses of a word add more noise than recall. */
+    static final int MAX_TRANSLATIONS = 4;
 
     private final Lexicon lexicon;
     private final boolean translate;
@@ -103,6 +115,10 @@ public final class QuestionParser {
         for (int i = 0; i < raw.size(); i++) {
             String w = lower.get(i);
             int phrase = translate && lang != Lang.OTHER ? lexicon.phraseLengthAt(lower, i, lang) : 0;
+            if (phrase >= 2 && lower.subList(i, i + phrase).stream().allMatch(QuestionParser::isStop)) {
+                i += phrase - 1; // "how many", "est-ce que": the shape of the question, not its subject
+                continue;
+            }
             if (phrase >= 2) {
                 String p = String.join(" ", lower.subList(i, i + phrase));
                 if (seen.add(p)) out.add(new QueryTerm(p, QueryTerm.Kind.WORD, translations(p, lang), false));
@@ -111,11 +127,27 @@ public final class QuestionParser {
             }
             if (isStop(w)) continue;
             QueryTerm.Kind kind = w.chars().allMatch(Character::isDigit) ? QueryTerm.Kind.NUMBER
-                    : capitalized.get(i) ? QueryTerm.Kind.NAME : QueryTerm.Kind.WORD;
+                    : capitalized.get(i) ? QueryTerm.Kind.NAME
+                    : FRAME_WORDS.contains(w) ? QueryTerm.Kind.FRAME : QueryTerm.Kind.WORD;
             if (kind == QueryTerm.Kind.NAME && i == 0 && !lexiconUnknown(w, lang)) {
                 kind = QueryTerm.Kind.WORD; // a capital at the start of a question is not a name by itself
             }
-            if (seen.add(w)) out.add(new QueryTerm(w, kind, kind == QueryTerm.Kind.NUMBER ? Map.of() : translations(w, lang), false));
+            Map<Lang, List<String>> tr = kind == QueryTerm.Kind.NUMBER ? Map.of() : translations(w, lang);
+            if (kind == QueryTerm.Kind.NAME && ACRONYM_PLURAL.matcher(raw.get(i)).matches()) {
+                tr = singular(w, tr); // "GPUs", "CEOs": the acronym is written without the s in French
+            }
+            if (seen.add(w)) out.add(new QueryTerm(w, kind, tr, false));
+        }
+        return out;
+    }
+
+    private static Map<Lang, List<String>> singular(String w, Map<Lang, List<String>> tr) {
+        Map<Lang, List<String>> out = new EnumMap<>(Lang.class);
+        String base = w.substring(0, w.length() - 1);
+        for (Lang l : List.of(Lang.FR, Lang.EN)) {
+            List<String> forms = new ArrayList<>(tr.getOrDefault(l, List.of()));
+            forms.add(base);
+            out.put(l, forms);
         }
         return out;
     }
@@ -134,7 +166,7 @@ public final class QuestionParser {
         Map<Lang, List<String>> t = new EnumMap<>(Lang.class);
         if (translate && lang != Lang.OTHER) {
             List<String> tr = lexicon.translate(w, lang, lang.other());
-            if (!tr.isEmpty()) t.put(lang.other(), tr.size() > 6 ? tr.subList(0, 6) : tr);
+            if (!tr.isEmpty()) t.put(lang.other(), tr.size() > MAX_TRANSLATIONS ? tr.subList(0, MAX_TRANSLATIONS) : tr);
         }
         return t;
     }
@@ -153,6 +185,7 @@ public final class QuestionParser {
         if (QUANTITY_CUES.stream().anyMatch(c -> t.contains(" " + c + " ") || t.contains(" " + c))) out.add(Features.NUMBER);
         if (MONEY_CUES.stream().anyMatch(c -> t.contains(" " + c))) out.add(Features.MONEY);
         if (DATE_CUES.stream().anyMatch(c -> t.contains(" " + c + " "))) out.add(Features.DATE);
+        if (REASON_CUES.stream().anyMatch(c -> t.contains(" " + c + " ") || t.contains(" " + c))) out.add(Features.REASON);
         if (NAME_CUES.stream().anyMatch(c -> t.contains(" " + c + " "))) out.add(Features.NAME);
         return out;
     }

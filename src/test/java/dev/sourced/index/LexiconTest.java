@@ -32,7 +32,7 @@ class LexiconTest {
         assertThat(LEX.translate("donates", Lang.EN, Lang.FR)).contains("donner");
         assertThat(LEX.translate("Donating", Lang.EN, Lang.FR)).contains("donner");
         assertThat(LEX.translate("companies", Lang.EN, Lang.FR)).contains("entreprise");
-        assertThat(LEX.translate("elections", Lang.EN, Lang.FR)).contains("élection");
+        assertThat(LEX.translate("taxes", Lang.EN, Lang.FR)).contains("impôt");
         assertThat(LEX.translate("stopped", Lang.EN, Lang.FR)).contains("arrêter");
         assertThat(LEX.translate("biggest", Lang.EN, Lang.FR)).isNotEmpty();
         assertThat(LEX.translate("founders", Lang.EN, Lang.FR)).contains("fondateur");
@@ -83,7 +83,8 @@ class LexiconTest {
         assertThat(LEX.translate("quittait", Lang.FR, Lang.EN)).contains("leave");
         assertThat(LEX.translate("quittent", Lang.FR, Lang.EN)).contains("leave");
         assertThat(LEX.translate("donné", Lang.FR, Lang.EN)).contains("give");
-        assertThat(LEX.translate("élections", Lang.FR, Lang.EN)).contains("election");
+        assertThat(LEX.translate("candidats", Lang.FR, Lang.EN)).contains("candidate");
+        assertThat(LEX.translate("élections", Lang.FR, Lang.EN)).contains("elections");
         assertThat(LEX.translate("élue", Lang.FR, Lang.EN)).contains("elected");
         assertThat(LEX.translate("fondatrice", Lang.FR, Lang.EN)).contains("founder");
         assertThat(LEX.translate("choisissent", Lang.FR, Lang.EN)).contains("choose");
@@ -97,6 +98,9 @@ class LexiconTest {
         assertThat(LEX.translate("deja", Lang.FR, Lang.EN)).contains("already");
         assertThat(LEX.translate("economie", Lang.FR, Lang.EN)).contains("economy");
         assertThat(LEX.translate("DÉJÀ", Lang.FR, Lang.EN)).contains("already");
+        // accents that are present must match: "annoncé" is the verb, not the noun "annonce"
+        assertThat(LEX.translate("annoncé", Lang.FR, Lang.EN)).startsWith("announce");
+        assertThat(LEX.translate("annonce", Lang.FR, Lang.EN)).contains("announcement");
     }
 
     @Test
@@ -105,6 +109,10 @@ class LexiconTest {
         assertThat(dire).contains("say", "tell");
         assertThat(dire.indexOf("say")).isLessThan(dire.indexOf("said"));
         assertThat(LEX.translate("allemagne", Lang.FR, Lang.EN)).startsWith("germany");
+        assertThat(LEX.translate("pourquoi", Lang.FR, Lang.EN)).startsWith("why");
+        // a participle listed only next to an irregular form also gets its lemma's translations
+        assertThat(LEX.translate("démissionné", Lang.FR, Lang.EN)).contains("resign");
+        assertThat(LEX.translate("vendu", Lang.FR, Lang.EN)).contains("sold", "sell");
     }
 
     @Test
@@ -187,7 +195,7 @@ class LexiconTest {
         assertThat(lex.translate("partir", Lang.FR, Lang.EN)).containsExactly("leave", "go");
         assertThat(lex.translate("quitter", Lang.FR, Lang.EN)).containsExactly("left", "leave");
         assertThat(lex.translate("quittions", Lang.FR, Lang.EN)).containsExactly("left", "leave");
-        assertThat(lex.translate("allé", Lang.FR, Lang.EN)).containsExactly("went", "gone");
+        assertThat(lex.translate("allé", Lang.FR, Lang.EN)).containsExactly("gone", "went", "go");
         assertThat(lex.translate("conge", Lang.FR, Lang.EN)).containsExactly("leave");
         assertThat(lex.phraseLengthAt(List.of("the", "car", "park"), 1, Lang.EN)).isEqualTo(2);
         assertThat(lex.phraseLengthAt(List.of("un", "parc", "de", "stationnement"), 1, Lang.FR)).isEqualTo(3);
