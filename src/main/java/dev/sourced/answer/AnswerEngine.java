@@ -82,6 +82,10 @@ public final class AnswerEngine implements Answerer, CorpusView {
         Lang frame = q.lang() != Lang.OTHER ? q.lang() : (question.fallbackLang() == null ? Lang.EN : question.fallbackLang());
         Phrases say = Phrases.of(frame);
         List<QueryTerm> asked = q.terms().stream().filter(t -> t.kind() != QueryTerm.Kind.FRAME).toList();
+        if (q.lang() == Lang.OTHER && asked.stream().anyMatch(AnswerEngine::isName)) {
+            // a question in a language we cannot translate: only its names and numbers can be checked
+            asked = asked.stream().filter(AnswerEngine::isName).toList();
+        }
         List<QueryTerm> focus = asked.isEmpty() ? q.contextTerms() : asked;
         if (focus.isEmpty()) {
             return new Answer(question.text(), say.lang(), say.emptyQuestion(), true, List.of(), ms(t0));
@@ -115,7 +119,8 @@ public final class AnswerEngine implements Answerer, CorpusView {
         List<Scored> ranked = new ArrayList<>();
         for (PassageHit h : hits) {
             Evidence e = new Evidence(h);
-            boolean namesHeld = required.stream().allMatch(t -> e.holds(forms.get(t)));
+            List<Evidence.TermForms> others = focus.stream().map(forms::get).toList();
+            boolean namesHeld = required.stream().allMatch(t -> e.holdsWithContext(forms.get(t), others));
             double covered = 0, all = 0;
             for (var w : weights.entrySet()) {
                 all += w.getValue();

@@ -6,6 +6,7 @@ import dev.sourced.index.PassageHit;
 import dev.sourced.index.QueryTerm;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -53,6 +54,38 @@ final class Evidence {
     boolean holds(TermForms forms) {
         Map<String, Float> f = forms.in(hit.lang());
         return best(f, own) > 0 || best(f, scope) > 0;
+    }
+
+    /**
+     * True when the passage holds the name in a sentence that also holds another term of the question (so that a
+     * question about Google's GPUs is not answered by a sentence about Google next to one about Twitter's GPUs), or
+     * when the name is the subject of the whole passage (its heading or its article's title).
+     */
+    boolean holdsWithContext(TermForms name, List<TermForms> question) {
+        Map<String, Float> f = name.in(hit.lang());
+        if (best(f, scope) > 0) return true;
+        if (best(f, own) == 0) return false;
+        List<TermForms> others = question.stream().filter(o -> o != name).toList();
+        if (others.isEmpty()) return true;
+        for (Set<String> sentence : sentences()) {
+            if (best(f, sentence) == 0) continue;
+            for (TermForms o : others) {
+                if (best(o.in(hit.lang()), sentence) > 0) return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Set<String>> sentences;
+
+    private List<Set<String>> sentences() {
+        if (sentences == null) {
+            sentences = new java.util.ArrayList<>();
+            for (dev.sourced.corpus.Span s : dev.sourced.corpus.SentenceSplitter.split(hit.text())) {
+                sentences.add(new HashSet<>(Analyzers.terms(Analyzers.forLang(hit.lang()), s.of(hit.text()))));
+            }
+        }
+        return sentences;
     }
 
     private static double best(Map<String, Float> forms, Set<String> tokens) {

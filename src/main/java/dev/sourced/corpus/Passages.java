@@ -21,7 +21,8 @@ public final class Passages {
     private static final java.util.regex.Pattern CONNECTIVE = java.util.regex.Pattern.compile(
             "(?iu)(mais|c['’]est pourquoi|cependant|toutefois|ainsi|donc|en effet|par conséquent|pourtant|néanmoins|"
                     + "de plus|en outre|but|however|therefore|thus|that is why|this is why|that's why|moreover|yet|"
-                    + "ce|cet|cette|ces|cela|ceci|this|these|that|those|such)\\b");
+                    + "ce|cet|cette|ces|cela|ceci|this|these|that|those|such|"
+                    + "la même année|le même jour|the same year|that year|cette année-là|à ce moment|at that time|ensuite|puis|then)\\b");
 
     private Passages() {
     }

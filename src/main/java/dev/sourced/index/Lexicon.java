@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import org.tartarus.snowball.SnowballStemmer;
@@ -72,20 +73,20 @@ public final class Lexicon {
 
     private final LazyDirection enFr;
     private final LazyDirection frEn;
-    private final String description;
+    private final int builtInEntries;
+    private final String source;
 
-    private Lexicon(LazyDirection enFr, LazyDirection frEn, String description) {
+    private Lexicon(LazyDirection enFr, LazyDirection frEn, int builtInEntries, String source) {
         this.enFr = enFr;
         this.frEn = frEn;
-        this.description = description;
+        this.builtInEntries = builtInEntries;
+        this.source = source;
     }
 
-    /** Indexes both directions on a background thread, so that the first lookups find them ready. */
+    /** Indexes both directions on background threads, so that the first lookups find them ready. */
     private Lexicon warmUp() {
-        CompletableFuture.runAsync(() -> {
-            enFr.get();
-            frEn.get();
-        });
+        CompletableFuture.runAsync(enFr::get);
+        CompletableFuture.runAsync(frEn::get);
         return this;
     }
 
@@ -121,8 +122,7 @@ public final class Lexicon {
         }
         synchronized (LOCK) {
             if (builtInCache == null) {
-                Builder b = new Builder().addTsv(readBuiltIn());
-                builtInCache = b.build("built-in (" + b.builtInEntries + " entries)").warmUp();
+                builtInCache = new Builder().addTsv(readBuiltIn()).build(null, null).warmUp();
             }
             return builtInCache;
         }
@@ -130,26 +130,13 @@ public final class Lexicon {
 
     /** The shipped lexicon plus FreeDict dictionaries found in {@code freedictDir} (not cached). */
     public static Lexicon loadFrom(Path freedictDir) {
-        // the FreeDict files are read and parsed while the built-in table is processed
-        CompletableFuture<Map<String, List<String>>> engFraFuture = freedictDir == null
-                ? CompletableFuture.completedFuture(Map.of())
-                : CompletableFuture.supplyAsync(() -> Dictd.read(freedictDir, "freedict-eng-fra", true));
-        Map<String, List<String>> fraEng = freedictDir == null
-                ? Map.of() : Dictd.read(freedictDir, "freedict-fra-eng", false);
         Builder b = new Builder().addTsv(readBuiltIn());
-        Map<String, List<String>> engFra = engFraFuture.join();
-        List<String> found = new ArrayList<>();
-        if (!engFra.isEmpty()) {
-            b.addExtra(b.en, engFra);
-            found.add("eng-fra");
+        if (freedictDir == null) {
+            return b.build(null, null);
         }
-        if (!fraEng.isEmpty()) {
-            b.addExtra(b.fr, fraEng);
-            found.add("fra-eng");
-        }
-        String desc = "built-in (" + b.builtInEntries + " entries)"
-                + (found.isEmpty() ? "" : " + freedict " + String.join(", ", found));
-        return b.build(desc);
+        // each dictionary is read when its direction is first needed (or by the warm-up thread)
+        return b.build(() -> Dictd.read(freedictDir, "freedict-eng-fra", true),
+                () -> Dictd.read(freedictDir, "freedict-fra-eng", false));
     }
 
     /** Builds a lexicon from TSV lines in the shipped format (for tests). */
@@ -162,8 +149,7 @@ public final class Lexicon {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Builder b = new Builder().addTsv(lines);
-        return b.build("tsv (" + b.builtInEntries + " entries)");
+        return new Builder("tsv").addTsv(lines).build(null, null);
     }
 
     private static List<String> readBuiltIn() {
@@ -276,17 +262,25 @@ public final class Lexicon {
         if (from == null || from == Lang.OTHER) {
             return 0;
         }
-        return (from == Lang.EN ? enFr : frEn).size;
+        return direction(from).exact.size();
     }
 
     /** Where the data came from, e.g. "built-in (7041 entries) + freedict eng-fra, fra-eng". */
     public String describe() {
-        return description;
+        List<String> found = new ArrayList<>(2);
+        if (enFr.get().extended) {
+            found.add("eng-fra");
+        }
+        if (frEn.get().extended) {
+            found.add("fra-eng");
+        }
+        return source + " (" + builtInEntries + " entries)"
+                + (found.isEmpty() ? "" : " + freedict " + String.join(", ", found));
     }
 
     @Override
     public String toString() {
-        return "Lexicon[" + description + "]";
+        return "Lexicon[" + source + "]";
     }
 
     private Direction direction(Lang from) {
@@ -386,6 +380,15 @@ public final class Lexicon {
                 }
             }
         }
+    }
+
+    private static boolean hasSeparator(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            if (isSeparator(s.charAt(k))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isSeparator(char c) {
@@ -610,14 +613,14 @@ public final class Lexicon {
     /** A direction indexed on first use (or by {@link #warmUp}). */
     private static final class LazyDirection {
         private final Lang lang;
-        private final int size;
         private LinkedHashMap<String, List<String>> entries;
+        private Supplier<Map<String, List<String>>> extra;
         private volatile Direction built;
 
-        LazyDirection(Lang lang, LinkedHashMap<String, List<String>> entries) {
+        LazyDirection(Lang lang, LinkedHashMap<String, List<String>> entries, Supplier<Map<String, List<String>>> extra) {
             this.lang = lang;
             this.entries = entries;
-            this.size = entries.size();
+            this.extra = extra;
         }
 
         Direction get() {
@@ -626,9 +629,14 @@ public final class Lexicon {
                 synchronized (this) {
                     d = built;
                     if (d == null) {
-                        d = new Direction(lang, entries);
+                        Map<String, List<String>> more = extra == null ? Map.of() : extra.get();
+                        int builtInKeys = entries.size();
+                        addExtra(entries, more);
+                        d = new Direction(lang, entries, more.isEmpty() ? Integer.MAX_VALUE : builtInKeys);
+                        d.extended = !more.isEmpty();
                         built = d;
                         entries = null;
+                        extra = null;
                     }
                 }
             }
@@ -645,24 +653,35 @@ public final class Lexicon {
         final Set<String> phrases;
         final Set<String> phraseFirst;
         final int maxPhraseParts;
+        /** Whether dictionary (FreeDict) entries were added to the built-in ones. */
+        boolean extended;
 
-        Direction(Lang lang, LinkedHashMap<String, List<String>> entries) {
+        /**
+         * Indexes the entries; single words are added to the stem index only among the first
+         * {@code stemmedWords} (built-in) keys, which keeps loading fast: dictionary words are still
+         * found exactly, without accents and through the lemma rules.
+         */
+        Direction(Lang lang, LinkedHashMap<String, List<String>> entries, int stemmedWords) {
             Map<String, List<String>> ex = new HashMap<>(entries.size() * 2);
-            Map<String, List<String>> fo = new HashMap<>(entries.size() * 2);
-
+            Map<String, List<String>> fo = new HashMap<>(entries.size());
             Map<String, List<String>> st = new HashMap<>(entries.size() * 2);
             Set<String> ph = new HashSet<>();
             Set<String> first = new HashSet<>();
             int max = 0;
             List<String> parts = new ArrayList<>();
+            int index = 0;
             for (Map.Entry<String, List<String>> e : entries.entrySet()) {
                 String key = e.getKey();
                 List<String> vals = e.getValue();
+                boolean builtIn = index++ < stemmedWords;
                 ex.put(key, List.copyOf(vals));
                 String f = fold(key);
                 if (!f.equals(key)) {
                     // plain ASCII keys are always found by the exact lookup first
                     fo.computeIfAbsent(f, x -> new ArrayList<>(1)).add(key);
+                }
+                if (!builtIn && !hasSeparator(key)) {
+                    continue;
                 }
                 parts.clear();
                 stemNormalizedParts(key, lang, parts);
@@ -750,7 +769,16 @@ public final class Lexicon {
     private static final class Builder {
         final LinkedHashMap<String, List<String>> en = new LinkedHashMap<>();
         final LinkedHashMap<String, List<String>> fr = new LinkedHashMap<>();
+        final String source;
         int builtInEntries;
+
+        Builder() {
+            this("built-in");
+        }
+
+        Builder(String source) {
+            this.source = source;
+        }
 
         /** A reverse (French to English) candidate with its ranking. */
         private record Rev(String english, int rank, boolean inflected, int words, int line) {}
@@ -899,7 +927,10 @@ public final class Lexicon {
             return null;
         }
 
-        void addExtra(LinkedHashMap<String, List<String>> target, Map<String, List<String>> extra) {
+    }
+
+    /** Appends at most {@value #MAX_FREEDICT} dictionary translations per headword, after the built-in ones. */
+    private static void addExtra(LinkedHashMap<String, List<String>> target, Map<String, List<String>> extra) {
             for (Map.Entry<String, List<String>> e : extra.entrySet()) {
                 List<String> list = target.computeIfAbsent(e.getKey(), x -> new ArrayList<>());
                 int added = 0;
@@ -915,8 +946,9 @@ public final class Lexicon {
             }
         }
 
-        Lexicon build(String description) {
-            return new Lexicon(new LazyDirection(Lang.EN, en), new LazyDirection(Lang.FR, fr), description);
+        Lexicon build(Supplier<Map<String, List<String>>> engFra, Supplier<Map<String, List<String>>> fraEng) {
+            return new Lexicon(new LazyDirection(Lang.EN, en, engFra), new LazyDirection(Lang.FR, fr, fraEng),
+                    builtInEntries, source);
         }
     }
 
@@ -925,9 +957,6 @@ public final class Lexicon {
     /** Reader for dictd dictionaries: a tab-separated index and a (dictzip or plain) data file. */
     static final class Dictd {
         private static final String B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        private static final Pattern SENSE_NUMBER = Pattern.compile("^\\d+\\.\\s*");
-        private static final Pattern ITEM_SEPARATOR = Pattern.compile("[,;]");
-        private static final Pattern PARENTHESES = Pattern.compile("\\([^)]*\\)");
 
         private Dictd() {}
 
@@ -1008,14 +1037,7 @@ public final class Lexicon {
                 if (l.isEmpty()) {
                     continue;
                 }
-                l = SENSE_NUMBER.matcher(l).replaceFirst("");
-                List<String> items = new ArrayList<>();
-                for (String item : ITEM_SEPARATOR.split(l)) {
-                    String t = cleanTranslation(item);
-                    if (!t.isEmpty()) {
-                        items.add(t);
-                    }
-                }
+                List<String> items = splitSense(l);
                 if (!items.isEmpty()) {
                     senses.add(items);
                 }
@@ -1030,7 +1052,7 @@ public final class Lexicon {
                     if (pos < s.size()) {
                         any = true;
                         String t = s.get(pos);
-                        if (!list.contains(t) && !t.equals(head) && list.size() < MAX_FREEDICT) {
+                        if (!list.contains(t) && list.size() < MAX_FREEDICT) {
                             list.add(t);
                         }
                     }
@@ -1042,6 +1064,38 @@ public final class Lexicon {
             if (list.isEmpty()) {
                 out.remove(head);
             }
+        }
+
+        /** "2. abandonner, (fig.) délaisser; quitter" -> [abandonner, délaisser, quitter]. */
+        private static List<String> splitSense(String line) {
+            List<String> items = new ArrayList<>(4);
+            int n = line.length();
+            int k = 0;
+            while (k < n && Character.isDigit(line.charAt(k))) {
+                k++;
+            }
+            k = k > 0 && k < n && line.charAt(k) == '.' ? k + 1 : 0;
+            StringBuilder cur = new StringBuilder(24);
+            int depth = 0;
+            for (; k <= n; k++) {
+                char c = k < n ? line.charAt(k) : ',';
+                if (c == '(') {
+                    depth++;
+                } else if (c == ')') {
+                    depth = Math.max(0, depth - 1);
+                } else if (depth == 0) {
+                    if (c == ',' || c == ';') {
+                        String t = cleanTranslation(cur.toString());
+                        if (!t.isEmpty()) {
+                            items.add(t);
+                        }
+                        cur.setLength(0);
+                    } else {
+                        cur.append(c);
+                    }
+                }
+            }
+            return items;
         }
 
         private static String cleanHeadword(String line) {
@@ -1059,8 +1113,10 @@ public final class Lexicon {
         }
 
         private static String cleanTranslation(String item) {
-            String t = item.indexOf('(') >= 0 ? PARENTHESES.matcher(item).replaceAll(" ") : item;
-            t = t.replace("...", " ").replace("…", " ");
+            String t = item;
+            if (t.indexOf('.') >= 0 || t.indexOf('…') >= 0) {
+                t = t.replace("...", " ").replace("…", " ");
+            }
             t = normalize(t);
             if (t.startsWith("to ") && t.length() > 5) {
                 t = t.substring(3);

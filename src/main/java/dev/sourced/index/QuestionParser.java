@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 public final class QuestionParser {
     private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}]|[.'’\\-](?=[\\p{L}\\p{N}]))*");
     private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<=\\d)[ \\u00A0\\u202F.,](?=\\d{3}(?!\\d))");
+    /** Digits, a capital after the first letter, or all capitals: a name wherever it stands ("OpenAI", "H100", "AI"). */
+    private static final Pattern STRONG_NAME = Pattern.compile("\\d|^.+\\p{Lu}|^\\p{Lu}{2,}$");
     private static final Pattern ACRONYM_PLURAL = Pattern.compile("\\p{Lu}[\\p{Lu}\\d]+s");
     private static final Pattern ELISION = Pattern.compile("^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", Pattern.CASE_INSENSITIVE);
 
@@ -129,7 +131,8 @@ public final class QuestionParser {
             QueryTerm.Kind kind = w.chars().allMatch(Character::isDigit) ? QueryTerm.Kind.NUMBER
                     : capitalized.get(i) ? QueryTerm.Kind.NAME
                     : FRAME_WORDS.contains(w) ? QueryTerm.Kind.FRAME : QueryTerm.Kind.WORD;
-            if (kind == QueryTerm.Kind.NAME && i == 0 && !lexiconUnknown(w, lang)) {
+            boolean strong = STRONG_NAME.matcher(raw.get(i)).find();
+            if (kind == QueryTerm.Kind.NAME && i == 0 && !strong && (lang == Lang.OTHER || !lexiconUnknown(w, lang))) {
                 kind = QueryTerm.Kind.WORD; // a capital at the start of a question is not a name by itself
             }
             Map<Lang, List<String>> tr = kind == QueryTerm.Kind.NUMBER ? Map.of() : translations(w, lang);
