@@ -86,7 +86,10 @@ public final class AnswerEngine implements Answerer, CorpusView {
             // a question in a language we cannot translate: only its names and numbers can be checked
             asked = asked.stream().filter(AnswerEngine::isName).toList();
         }
-        List<QueryTerm> focus = asked.isEmpty() ? q.contextTerms() : asked;
+        List<QueryTerm> focus = new ArrayList<>(asked);
+        if (asked.isEmpty()) {
+            focus.addAll(q.contextTerms());
+        }
         if (focus.isEmpty()) {
             return new Answer(question.text(), say.lang(), say.emptyQuestion(), true, List.of(), ms(t0));
         }
@@ -105,14 +108,35 @@ public final class AnswerEngine implements Answerer, CorpusView {
                 return new Answer(question.text(), say.lang(), say.neverMentions(t.surface()), true, List.of(), ms(t0));
             }
         }
+        if (q.followUp() && !asked.isEmpty()) {
+            // "Who did he recruit for it?": a distinctive name the pronouns stand for is part of what is asked
+            for (QueryTerm t : q.contextTerms()) {
+                if (t.kind() != QueryTerm.Kind.NAME) continue;
+                Evidence.TermForms f = Evidence.TermForms.of(t, q.lang());
+                int n = documentFrequency(f);
+                if (n > 0 && n < TOPIC_NAME_SHARE * total) {
+                    focus.add(t);
+                    forms.put(t, f);
+                    df.put(t, n);
+                }
+            }
+        }
         List<QueryTerm> required = focus.stream().filter(t -> isName(t) && df.get(t) < TOPIC_NAME_SHARE * total).toList();
-        // words the corpus never uses are either off-topic ("football") or abstract ("goal", "objectif"): when the
-        // question names something distinctive, the evidence must hold that instead; otherwise they count in full
-        boolean anchored = !required.isEmpty();
+        // a question about something (not only about a name) is answered by a passage that holds one of its words
+        List<QueryTerm> words = focus.stream().filter(t -> t.kind() == QueryTerm.Kind.WORD).toList();
         Map<QueryTerm, Double> weights = new java.util.HashMap<>();
+        double maxKnown = 0;
         for (QueryTerm t : focus) {
-            if (anchored && t.kind() == QueryTerm.Kind.WORD && df.get(t) == 0) continue;
-            weights.put(t, Math.log(1 + (total - df.get(t) + 0.5) / (df.get(t) + 0.5)));
+            if (df.get(t) > 0) maxKnown = Math.max(maxKnown, idf(df.get(t), total));
+        }
+        for (QueryTerm t : focus) {
+            if (df.get(t) > 0) {
+                weights.put(t, idf(df.get(t), total));
+            } else {
+                // an unknown word weighs as much as the rarest known one, not more: a paraphrase the lexicon
+                // lacks should not silence an answer that covers everything else
+                weights.put(t, maxKnown > 0 ? maxKnown : idf(0, total));
+            }
         }
 
         List<PassageHit> hits = retriever.retrieve(q, CANDIDATES);
@@ -120,7 +144,8 @@ public final class AnswerEngine implements Answerer, CorpusView {
         for (PassageHit h : hits) {
             Evidence e = new Evidence(h);
             List<Evidence.TermForms> others = focus.stream().map(forms::get).toList();
-            boolean namesHeld = required.stream().allMatch(t -> e.holdsWithContext(forms.get(t), others));
+            boolean namesHeld = required.stream().allMatch(t -> e.holdsWithContext(forms.get(t), others))
+                    && (words.isEmpty() || words.stream().anyMatch(t -> e.holdsInside(forms.get(t))));
             double covered = 0, all = 0;
             for (var w : weights.entrySet()) {
                 all += w.getValue();
@@ -185,6 +210,10 @@ public final class AnswerEngine implements Answerer, CorpusView {
             out.add(new Citation(i + 1, ref(main), main.text(), round(scores.get(i)), also));
         }
         return out;
+    }
+
+    private static double idf(int df, int total) {
+        return Math.log(1 + (total - df + 0.5) / (df + 0.5));
     }
 
     private static boolean isName(QueryTerm t) {

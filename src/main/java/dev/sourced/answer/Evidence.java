@@ -50,6 +50,11 @@ final class Evidence {
         return Math.max(inside, Math.max(outside, cognate));
     }
 
+    /** True when the passage itself holds the term. */
+    boolean holdsInside(TermForms forms) {
+        return best(forms.in(hit.lang()), own) > 0;
+    }
+
     /** True when the passage itself, its heading or its article's title holds the term. */
     boolean holds(TermForms forms) {
         Map<String, Float> f = forms.in(hit.lang());

@@ -14,6 +14,7 @@ public final class Features {
     public static final String DATE = "date";
     public static final String NAME = "name";
     public static final String REASON = "reason";
+    public static final String SPEECH = "speech";
 
     private static final Pattern DIGIT = Pattern.compile("\\d");
     private static final Pattern MONEY_RX = Pattern.compile(
@@ -24,6 +25,10 @@ public final class Features {
     private static final Pattern REASON_RX = Pattern.compile(
             "(?iu)\\b(parce que|parce qu['’]|car|en raison d|à cause d|a cause d|invoquant|raison|pourquoi|c['’]est pourquoi|"
                     + "motivé|because|due to|owing to|reason|citing|so that|that is why|which is why)\\b");
+    private static final Pattern SPEECH_RX = Pattern.compile(
+            "(?iu)(\\b(affirm\\p{L}*|déclar\\p{L}*|a dit|dit que|a répondu|a tweeté|a riposté|a exprimé|point de vue|estime que|"
+                    + "a ajouté|a reconnu|a mentionné|a prédit|a proposé|a qualifié|said|says|told|stated|claimed|tweeted|replied|"
+                    + "according to|selon lui|selon elle)\\b|[«“”»]|:\\s*\\n)");
     private static final Pattern NAME_RX = Pattern.compile("(?<=[\\p{L},;:] )\\p{Lu}\\p{Ll}+");
 
     private Features() {
@@ -36,6 +41,7 @@ public final class Features {
         if (DATE_RX.matcher(text).find()) out.add(DATE);
         if (NAME_RX.matcher(text).find()) out.add(NAME);
         if (REASON_RX.matcher(text).find()) out.add(REASON);
+        if (SPEECH_RX.matcher(text).find()) out.add(SPEECH);
         return out;
     }
 }

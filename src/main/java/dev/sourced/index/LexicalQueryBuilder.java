@@ -28,6 +28,8 @@ public final class LexicalQueryBuilder {
 
     static final float CONTEXT_FIELD_BOOST = 0.3f;
     static final float CARRIED_TERM_BOOST = 0.35f;
+    /** Terms of the earlier question when this one points back to it ("he", "it", "and before that?"). */
+    static final float FOLLOW_UP_TERM_BOOST = 0.7f;
     static final float COGNATE_BOOST = 0.25f;
     static final float FEATURE_BOOST = 0.6f;
     static final float NAME_BOOST = 1.2f;
@@ -46,7 +48,7 @@ public final class LexicalQueryBuilder {
             clauses += add(b, t, q.lang(), 1f);
         }
         for (QueryTerm t : q.contextTerms()) {
-            clauses += add(b, t, q.lang(), CARRIED_TERM_BOOST);
+            clauses += add(b, t, q.lang(), q.followUp() ? FOLLOW_UP_TERM_BOOST : CARRIED_TERM_BOOST);
         }
         if (clauses > 0 && options.features()) {
             for (String f : q.expects()) {

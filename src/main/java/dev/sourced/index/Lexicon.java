@@ -5,7 +5,6 @@ import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -68,8 +67,10 @@ public final class Lexicon {
 
     private static final Object LOCK = new Object();
     private static volatile Lexicon builtInCache;
-    private static volatile Lexicon loadedCache;
-    private static volatile String loadedCacheDir;
+    private static volatile Loaded loadedCache;
+
+    /** The lexicon built by {@link #load()} for one FreeDict directory. */
+    private record Loaded(String dir, Lexicon lexicon) {}
 
     private final LazyDirection enFr;
     private final LazyDirection frEn;
@@ -99,17 +100,17 @@ public final class Lexicon {
      */
     public static Lexicon load() {
         String dir = System.getProperty(FREEDICT_DIR_PROPERTY, DEFAULT_FREEDICT_DIR);
-        Lexicon cached = loadedCache;
-        if (cached != null && dir.equals(loadedCacheDir)) {
-            return cached;
+        Loaded cached = loadedCache;
+        if (cached != null && cached.dir().equals(dir)) {
+            return cached.lexicon();
         }
         synchronized (LOCK) {
-            if (loadedCache != null && dir.equals(loadedCacheDir)) {
-                return loadedCache;
+            cached = loadedCache;
+            if (cached != null && cached.dir().equals(dir)) {
+                return cached.lexicon();
             }
             Lexicon built = loadFrom(Path.of(dir)).warmUp();
-            loadedCache = built;
-            loadedCacheDir = dir;
+            loadedCache = new Loaded(dir, built);
             return built;
         }
     }
@@ -135,8 +136,8 @@ public final class Lexicon {
             return b.build(null, null);
         }
         // each dictionary is read when its direction is first needed (or by the warm-up thread)
-        return b.build(() -> Dictd.read(freedictDir, "freedict-eng-fra", true),
-                () -> Dictd.read(freedictDir, "freedict-fra-eng", false));
+        return b.build(() -> Dictd.read(freedictDir, "freedict-eng-fra"),
+                () -> Dictd.read(freedictDir, "freedict-fra-eng"));
     }
 
     /** Builds a lexicon from TSV lines in the shipped format (for tests). */
@@ -265,7 +266,10 @@ public final class Lexicon {
         return direction(from).exact.size();
     }
 
-    /** Where the data came from, e.g. "built-in (7041 entries) + freedict eng-fra, fra-eng". */
+    /**
+     * Where the data came from, e.g. "built-in (7041 entries) + freedict eng-fra, fra-eng" (waits
+     * for both directions to be loaded).
+     */
     public String describe() {
         List<String> found = new ArrayList<>(2);
         if (enFr.get().extended) {
@@ -927,28 +931,26 @@ public final class Lexicon {
             return null;
         }
 
+        Lexicon build(Supplier<Map<String, List<String>>> engFra, Supplier<Map<String, List<String>>> fraEng) {
+            return new Lexicon(new LazyDirection(Lang.EN, en, engFra), new LazyDirection(Lang.FR, fr, fraEng),
+                    builtInEntries, source);
+        }
     }
 
     /** Appends at most {@value #MAX_FREEDICT} dictionary translations per headword, after the built-in ones. */
     private static void addExtra(LinkedHashMap<String, List<String>> target, Map<String, List<String>> extra) {
-            for (Map.Entry<String, List<String>> e : extra.entrySet()) {
-                List<String> list = target.computeIfAbsent(e.getKey(), x -> new ArrayList<>());
-                int added = 0;
-                for (String t : e.getValue()) {
-                    if (added >= MAX_FREEDICT) {
-                        break;
-                    }
-                    if (!list.contains(t)) {
-                        list.add(t);
-                        added++;
-                    }
+        for (Map.Entry<String, List<String>> e : extra.entrySet()) {
+            List<String> list = target.computeIfAbsent(e.getKey(), x -> new ArrayList<>());
+            int added = 0;
+            for (String t : e.getValue()) {
+                if (added >= MAX_FREEDICT) {
+                    break;
+                }
+                if (!list.contains(t)) {
+                    list.add(t);
+                    added++;
                 }
             }
-        }
-
-        Lexicon build(Supplier<Map<String, List<String>>> engFra, Supplier<Map<String, List<String>>> fraEng) {
-            return new Lexicon(new LazyDirection(Lang.EN, en, engFra), new LazyDirection(Lang.FR, fr, fraEng),
-                    builtInEntries, source);
         }
     }
 
@@ -965,7 +967,7 @@ public final class Lexicon {
          * headword to translations (at most {@value #MAX_FREEDICT} each), or an empty map when the
          * files are missing or unreadable.
          */
-        static Map<String, List<String>> read(Path dir, String name, boolean targetIsFrench) {
+        static Map<String, List<String>> read(Path dir, String name) {
             try {
                 Path index = dir.resolve(name + ".index");
                 Path dz = dir.resolve(name + ".dict.dz");
@@ -983,7 +985,7 @@ public final class Lexicon {
                 } else {
                     return Map.of();
                 }
-                return parse(Files.readAllLines(index, StandardCharsets.UTF_8), data, targetIsFrench);
+                return parse(Files.readAllLines(index, StandardCharsets.UTF_8), data);
             } catch (IOException | RuntimeException e) {
                 return Map.of();
             }
@@ -995,7 +997,7 @@ public final class Lexicon {
             return out.toByteArray();
         }
 
-        static Map<String, List<String>> parse(List<String> indexLines, byte[] data, boolean targetIsFrench) {
+        static Map<String, List<String>> parse(List<String> indexLines, byte[] data) {
             Map<String, List<String>> result = new LinkedHashMap<>();
             Set<Long> seen = new HashSet<>();
             for (String line : indexLines) {

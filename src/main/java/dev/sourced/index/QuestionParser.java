@@ -24,6 +24,9 @@ public final class QuestionParser {
     private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<=\\d)[ \\u00A0\\u202F.,](?=\\d{3}(?!\\d))");
     /** Digits, a capital after the first letter, or all capitals: a name wherever it stands ("OpenAI", "H100", "AI"). */
     private static final Pattern STRONG_NAME = Pattern.compile("\\d|^.+\\p{Lu}|^\\p{Lu}{2,}$");
+    private static final Pattern PRONOUN = Pattern.compile(
+            "(?iu)\\b(he|she|it|they|him|her|them|his|its|their|that|this|those|these|there|il|elle|ils|elles|lui|leur|leurs|"
+                    + "y|en|ça|cela|celui|celle|ceux|celles|son|sa|ses|là)\\b");
     private static final Pattern ACRONYM_PLURAL = Pattern.compile("\\p{Lu}[\\p{Lu}\\d]+s");
     private static final Pattern ELISION = Pattern.compile("^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", Pattern.CASE_INSENSITIVE);
 
@@ -53,7 +56,10 @@ public final class QuestionParser {
             "goal", "goals", "aim", "aims", "purpose", "objective", "objectives", "reason", "reasons", "cause", "causes",
             "role", "meaning", "definition", "price", "cost", "amount", "number", "date", "year", "name", "names",
             "objectif", "objectifs", "but", "buts", "raison", "raisons", "motif", "motifs", "rôle", "sens", "définition",
-            "prix", "coût", "montant", "nombre", "date", "année", "nom", "noms", "intention"));
+            "prix", "coût", "montant", "nombre", "date", "année", "nom", "noms", "intention",
+            // verbs of saying: what a person said is quoted, with whatever verb the writer chose
+            "say", "says", "said", "tell", "tells", "told", "state", "stated", "claim", "claimed", "think", "thinks",
+            "thought", "dire", "dit", "disait", "déclaré", "déclare", "affirmé", "affirme", "pense", "pensait", "pensé"));
     private static final Set<String> QUANTITY_CUES = Set.copyOf(java.util.Arrays.asList("how many", "how much", "combien", "quel est le prix", "quel prix",
             "what price", "how expensive", "cost", "coût", "coûte", "prix", "price", "montant", "amount", "nombre", "number"));
     private static final Set<String> MONEY_CUES = Set.copyOf(java.util.Arrays.asList("how much", "price", "prix", "cost", "coût", "coûte", "spend", "spent",
@@ -62,6 +68,9 @@ public final class QuestionParser {
             "what date", "quelle date", "since when", "depuis quand"));
     private static final Set<String> REASON_CUES = Set.copyOf(java.util.Arrays.asList("why", "pourquoi", "reason", "reasons",
             "raison", "raisons", "cause", "motif", "motive", "what led", "qu'est-ce qui a poussé"));
+    private static final Set<String> SPEECH_CUES = Set.copyOf(java.util.Arrays.asList("say", "said", "says", "tell", "told",
+            "think", "thinks", "thought", "claim", "claimed", "state", "stated", "tweet", "tweeted", "dire", "dit", "disait",
+            "pense", "pensait", "déclaré", "affirmé", "tweeté", "opinion", "avis"));
     private static final Set<String> NAME_CUES = Set.copyOf(java.util.Arrays.asList("who", "whom", "qui sont", "qui est", "qui a", "qui ont", "quels sont les",
             "which people", "which engineers", "quelles personnes"));
 
@@ -96,7 +105,8 @@ public final class QuestionParser {
             }
         }
         String embeddingText = context.isEmpty() ? text : context.get(context.size() - 1) + " " + text;
-        return new ParsedQuestion(text, lang, terms, new ArrayList<>(carried.values()), expects(text), embeddingText);
+        boolean followUp = !context.isEmpty() && (terms.isEmpty() || PRONOUN.matcher(text).find());
+        return new ParsedQuestion(text, lang, terms, new ArrayList<>(carried.values()), expects(text), embeddingText, followUp);
     }
 
     List<QueryTerm> terms(String text, Lang lang) {
@@ -169,6 +179,18 @@ public final class QuestionParser {
         Map<Lang, List<String>> t = new EnumMap<>(Lang.class);
         if (translate && lang != Lang.OTHER) {
             List<String> tr = lexicon.translate(w, lang, lang.other());
+            int dash = w.lastIndexOf('-');
+            if (tr.isEmpty() && dash > 0 && dash < w.length() - 1) {
+                // "co-founded": the last part translated, alone and with the prefix glued on ("fonder", "cofonder")
+                String prefix = w.substring(0, dash).replace("-", "");
+                List<String> last = lexicon.translate(w.substring(dash + 1), lang, lang.other());
+                List<String> glued = new ArrayList<>();
+                for (String x : last.subList(0, Math.min(2, last.size()))) {
+                    if (prefix.length() <= 5) glued.add(prefix + x);
+                }
+                glued.addAll(last);
+                tr = glued;
+            }
             if (!tr.isEmpty()) t.put(lang.other(), tr.size() > MAX_TRANSLATIONS ? tr.subList(0, MAX_TRANSLATIONS) : tr);
         }
         return t;
@@ -189,6 +211,7 @@ public final class QuestionParser {
         if (MONEY_CUES.stream().anyMatch(c -> t.contains(" " + c))) out.add(Features.MONEY);
         if (DATE_CUES.stream().anyMatch(c -> t.contains(" " + c + " "))) out.add(Features.DATE);
         if (REASON_CUES.stream().anyMatch(c -> t.contains(" " + c + " ") || t.contains(" " + c))) out.add(Features.REASON);
+        if (SPEECH_CUES.stream().anyMatch(c -> t.contains(" " + c + " ") || t.contains(" " + c + "?"))) out.add(Features.SPEECH);
         if (NAME_CUES.stream().anyMatch(c -> t.contains(" " + c + " "))) out.add(Features.NAME);
         return out;
     }

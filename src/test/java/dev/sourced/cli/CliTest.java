@@ -100,7 +100,7 @@ class CliTest {
     @Test
     void ingestWithMetadataFlagsStoresThemAndTheDocumentIsCitedAtOnce() {
         assertThat(run("ingest", "--id", "volcan", "--outlet", "Island Herald", "src/test/resources/fixtures/english-article.md")).isZero();
-        assertThat(run("ask", "--json", "Combien d'habitants ont quitté leurs maisons après l'éruption du volcan ?")).isZero();
+        assertThat(run("ask", "--json", "How many residents left their homes after the volcano erupted?")).isZero();
         assertThat(out).contains("\"doc_id\" : \"volcan\"").contains("Island Herald").contains("4,500");
     }
 }

@@ -139,6 +139,8 @@ class LexiconTest {
         assertThat(LEX.phraseLengthAt(List.of("un", "conflit", "d'intérêts"), 1, Lang.FR)).isEqualTo(2);
         assertThat(LEX.phraseLengthAt(List.of("conflit", "d", "intérêts", "majeur"), 0, Lang.FR)).isEqualTo(3);
         assertThat(LEX.phraseLengthAt(List.of("premier", "ministre"), 0, Lang.FR)).isEqualTo(2);
+        // a tokenizer that already removed the elision ("d'") still matches
+        assertThat(LEX.phraseLengthAt(List.of("conflit", "intérêts"), 0, Lang.FR)).isEqualTo(2);
     }
 
     @Test
