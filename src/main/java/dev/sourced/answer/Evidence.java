@@ -93,13 +93,32 @@ final class Evidence {
         return sentences;
     }
 
+    /**
+     * The weight of the best form found among {@code tokens}; a form that only begins a token counts half, so that a
+     * verb finds the noun derived from it ("ferm" of fermer in "fermetur" of fermeture).
+     */
     private static double best(Map<String, Float> forms, Set<String> tokens) {
         double b = 0;
         for (var e : forms.entrySet()) {
             if (e.getValue() > b && tokens.contains(e.getKey())) b = e.getValue();
         }
+        if (b > 0) return b;
+        for (var e : forms.entrySet()) {
+            String f = e.getKey();
+            if (f.length() < MIN_PREFIX || e.getValue() * DERIVED_WEIGHT <= b) continue;
+            for (String t : tokens) {
+                if (t.length() > f.length() && t.length() - f.length() <= MAX_SUFFIX && t.startsWith(f)) {
+                    b = e.getValue() * DERIVED_WEIGHT;
+                    break;
+                }
+            }
+        }
         return b;
     }
+
+    static final int MIN_PREFIX = 4;
+    static final int MAX_SUFFIX = 5;
+    static final double DERIVED_WEIGHT = 0.5;
 
     /** A term's analysed forms in each language, and its cognate keys, computed once per question. */
     record TermForms(QueryTerm term, Map<Lang, Map<String, Float>> byLang, Set<String> cognates) {

@@ -58,8 +58,8 @@ public record QueryTerm(String surface, Kind kind, Map<Lang, List<String>> trans
             boolean asTyped = !translated || f.equals(surface);
             float w = asTyped ? 1f : TRANSLATION_WEIGHTS[Math.min(i, TRANSLATION_WEIGHTS.length - 1)];
             for (String term : Analyzers.terms(Analyzers.forLang(lang), f)) {
-                // a short stem of a translation ("part" of "partir") also stems unrelated words ("partie")
-                float tw = !asTyped && term.length() <= SHORT_STEM ? w * SHORT_STEM_WEIGHT : w;
+                // a short stem of a rarer translation ("part" of "partir") also stems unrelated words ("partie")
+                float tw = !asTyped && i > 0 && term.length() <= SHORT_STEM ? w * SHORT_STEM_WEIGHT : w;
                 out.merge(term, tw, Math::max);
             }
         }
