@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AnswerEngine implements Answerer, CorpusView {
     /** Passages considered for an answer. */
-    static final int CANDIDATES = 30;
+    static final int CANDIDATES = 20;
     /** Passages that may become the evidence (the first citation). */
     static final int EVIDENCE_DEPTH = 8;
     public static final int MAX_CITATIONS = 5;

@@ -18,18 +18,39 @@ import java.util.Set;
 final class Evidence {
     private final PassageHit hit;
     private final Set<String> own;
-    private final Set<String> around;
-    private final Set<String> ownCognates;
-    private final Set<String> aroundCognates;
-    private final Set<String> scope;
+    private Set<String> around;
+    private Set<String> ownCognates;
+    private Set<String> aroundCognates;
+    private Set<String> scope;
 
     Evidence(PassageHit hit) {
         this.hit = hit;
-        this.scope = new HashSet<>(Analyzers.terms(Analyzers.forLang(hit.lang()), hit.scope()));
-        this.own = new HashSet<>(Analyzers.terms(Analyzers.forLang(hit.lang()), hit.text()));
-        this.around = new HashSet<>(Analyzers.terms(Analyzers.forLang(hit.lang()), hit.context()));
-        this.ownCognates = new HashSet<>(Analyzers.terms(Analyzers.cognates(), hit.text()));
-        this.aroundCognates = new HashSet<>(Analyzers.terms(Analyzers.cognates(), hit.context()));
+        this.own = tokens(hit.text());
+    }
+
+    private Set<String> tokens(String text) {
+        return new HashSet<>(Analyzers.terms(Analyzers.forLang(hit.lang()), text));
+    }
+
+    // the passage's own words are always needed; the rest only when a term is not found among them
+    private Set<String> around() {
+        if (around == null) around = tokens(hit.context());
+        return around;
+    }
+
+    private Set<String> scope() {
+        if (scope == null) scope = tokens(hit.scope());
+        return scope;
+    }
+
+    private Set<String> ownCognates() {
+        if (ownCognates == null) ownCognates = new HashSet<>(Analyzers.terms(Analyzers.cognates(), hit.text()));
+        return ownCognates;
+    }
+
+    private Set<String> aroundCognates() {
+        if (aroundCognates == null) aroundCognates = new HashSet<>(Analyzers.terms(Analyzers.cognates(), hit.context()));
+        return aroundCognates;
     }
 
     PassageHit hit() {
@@ -44,9 +65,10 @@ final class Evidence {
     double covers(TermForms forms) {
         Map<String, Float> f = forms.in(hit.lang());
         double inside = best(f, own);
-        double outside = best(f, around) * 0.5;
-        double cognate = !forms.cognates().isEmpty() && ownCognates.containsAll(forms.cognates()) ? 0.75
-                : !forms.cognates().isEmpty() && aroundCognates.containsAll(forms.cognates()) ? 0.4 : 0;
+        if (inside >= 1) return 1;
+        double outside = best(f, around()) * 0.5;
+        Set<String> cog = forms.cognates();
+        double cognate = cog.isEmpty() ? 0 : ownCognates().containsAll(cog) ? 0.75 : aroundCognates().containsAll(cog) ? 0.4 : 0;
         return Math.max(inside, Math.max(outside, cognate));
     }
 
@@ -58,7 +80,7 @@ final class Evidence {
     /** True when the passage itself, its heading or its article's title holds the term. */
     boolean holds(TermForms forms) {
         Map<String, Float> f = forms.in(hit.lang());
-        return best(f, own) > 0 || best(f, scope) > 0;
+        return best(f, own) > 0 || best(f, scope()) > 0;
     }
 
     /**
@@ -68,7 +90,7 @@ final class Evidence {
      */
     boolean holdsWithContext(TermForms name, List<TermForms> question) {
         Map<String, Float> f = name.in(hit.lang());
-        if (best(f, scope) > 0) return true;
+        if (best(f, scope()) > 0) return true;
         if (best(f, own) == 0) return false;
         List<TermForms> others = question.stream().filter(o -> o != name).toList();
         if (others.isEmpty()) return true;
