@@ -1,6 +1,7 @@
 package dev.sourced.answer;
 
 import dev.sourced.corpus.Lang;
+import dev.sourced.corpus.Passages;
 import dev.sourced.corpus.SentenceSplitter;
 import dev.sourced.corpus.Span;
 import dev.sourced.index.Analyzers;
@@ -48,6 +49,8 @@ public final class AnswerEngine implements Answerer, CorpusView {
     /** Two passages sharing this share of their word trigrams are one statement from several outlets. */
     static final double DUPLICATE_OVERLAP = 0.6;
     static final int CONTEXT_SENTENCES = 2;
+    /** A quote this short is its own statement in the short answer. */
+    static final int SHORT_STATEMENT = 320;
 
     private final QuestionParser parser;
     private final HybridRetriever retriever;
@@ -234,23 +237,32 @@ public final class AnswerEngine implements Answerer, CorpusView {
         return sb.toString();
     }
 
-    /** The sentence of a quote that covers most of the question; a lead-in ending with ":" keeps what follows. */
+    /**
+     * The statement a quote makes for the short answer: the whole quote when it is short, else its sentence that
+     * covers most of the question (with the sentence before it when it leans on it, "C'est pourquoi …"). A heading
+     * introduces a quote but is not a statement; a lead-in ending with ":" keeps what follows.
+     */
     private String bestSentence(Citation c, Map<QueryTerm, Evidence.TermForms> forms) {
         String text = c.text().strip();
         List<Span> spans = SentenceSplitter.split(text);
-        if (spans.size() <= 1 || text.contains(":\n") || text.matches("(?s).*:\\s*\\n.*")) {
-            return text;
-        }
-        Lang lang = document(c.docId()).map(StoredDocument::language).orElse(Lang.OTHER);
-        String best = text;
-        double bestScore = -1;
+        List<Span> statements = new ArrayList<>();
         for (Span s : spans) {
             String sentence = s.of(text);
             boolean wholeLine = (s.start() == 0 || text.charAt(s.start() - 1) == '\n') && (s.end() == text.length() || text.charAt(s.end()) == '\n');
-            if (wholeLine && s.end() < text.length() && !sentence.strip().matches("(?s).*[.!…\"”»)]$")) {
-                continue; // a heading introduces the quote; it is not a statement
+            if (!(wholeLine && s.end() < text.length() && !sentence.strip().matches("(?s).*[.!…\"”»)]$"))) {
+                statements.add(s);
             }
-            Set<String> toks = new HashSet<>(Analyzers.terms(Analyzers.forLang(lang), sentence));
+        }
+        if (statements.isEmpty()) return text;
+        String body = text.substring(statements.get(0).start());
+        if (statements.size() == 1 || body.length() <= SHORT_STATEMENT || body.matches("(?s).*:\\s*\\n.*")) {
+            return body;
+        }
+        Lang lang = document(c.docId()).map(StoredDocument::language).orElse(Lang.OTHER);
+        int best = 0;
+        double bestScore = -1;
+        for (int i = 0; i < statements.size(); i++) {
+            Set<String> toks = new HashSet<>(Analyzers.terms(Analyzers.forLang(lang), statements.get(i).of(text)));
             double score = 0;
             for (Evidence.TermForms f : forms.values()) {
                 double found = 0;
@@ -261,10 +273,12 @@ public final class AnswerEngine implements Answerer, CorpusView {
             }
             if (score > bestScore) {
                 bestScore = score;
-                best = sentence;
+                best = i;
             }
         }
-        return best;
+        int first = best;
+        while (first > 0 && Passages.leansBack(statements.get(first).of(text))) first--;
+        return text.substring(statements.get(first).start(), statements.get(best).end());
     }
 
     /** Passages that hold the term in any of its forms, in any language's field. */

@@ -85,7 +85,7 @@ final class Bench {
     private static ObjectNode runSize(Config base, int size, int queryCount, Vocabulary vocab, PrintStream out) {
         ObjectNode r = Main.JSON.createObjectNode();
         r.put("passages", size);
-        List<SourceDocument> docs = vocab.documents(size / PASSAGES_PER_DOC, new Random(SEED + size));
+        List<SourceDocument> docs = vocab.documents(size, new Random(SEED + size));
         Path root = tempDir();
         try {
             // 1. ingest without embeddings (analysis, SQLite, Lucene)
@@ -263,26 +263,29 @@ final class Bench {
             return m.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
         }
 
-        List<SourceDocument> documents(int count, Random rnd) {
+        /** Synthetic articles until they hold {@code passages} passages, as the ingest pipeline cuts them. */
+        List<SourceDocument> documents(int passages, Random rnd) {
             Zipf zf = new Zipf(french.size(), ZIPF_EXPONENT);
             Zipf ze = new Zipf(english.size(), ZIPF_EXPONENT);
-            List<SourceDocument> out = new ArrayList<>(count);
-            for (int d = 0; d < count; d++) {
+            List<SourceDocument> out = new ArrayList<>();
+            int total = 0;
+            for (int d = 0; total < passages; d++) {
                 boolean en = rnd.nextInt(10) < 3;
                 StringBuilder sb = new StringBuilder();
                 for (int p = 0; p < PASSAGES_PER_DOC; p++) {
-                    int words = 14 + rnd.nextInt(18);
+                    int words = 20 + rnd.nextInt(18);
                     for (int w = 0; w < words; w++) {
                         String word = rnd.nextInt(12) == 0 ? names.get(rnd.nextInt(Math.min(200, names.size())))
                                 : en ? english.get(ze.sample(rnd)) : french.get(zf.sample(rnd));
                         if (w == 0) word = Character.toUpperCase(word.charAt(0)) + word.substring(1);
-                        sb.append(word).append(w == words - 1 ? ". " : " ");
+                        sb.append(word).append(w == words - 1 ? ".\n" : " ");
                     }
-                    sb.append(p % 3 == 2 ? "\n\n" : "");
                 }
                 DocumentMeta meta = new DocumentMeta("bench-" + d, "Synthetic article " + d, "Bench", "", en ? Lang.EN : Lang.FR,
                         "2023-04", "bench:" + d);
-                out.add(new SourceDocument(meta, "text", sb.toString()));
+                SourceDocument doc = new SourceDocument(meta, "text", sb.toString());
+                total += dev.sourced.corpus.PreparedDocument.prepare(doc).passages().size();
+                out.add(doc);
             }
             return out;
         }

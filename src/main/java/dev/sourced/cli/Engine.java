@@ -74,8 +74,9 @@ public final class Engine implements AutoCloseable {
             DocumentStore store = new DocumentStore(db);
             Embedder embedder = embedder(config);
             index = PassageIndex.open(config.dataDir().resolve(INDEX_DIR), store, embedder == null ? "none" : embedder.id());
-            if (index.fresh() && store.countActive() > 0) {
-                index.rebuild(null); // a lost or deleted index: rebuild it from SQLite with the vectors stored there
+            if (index.needsRebuild() && !index.readOnly() && store.countActive() > 0) {
+                // a lost index, or one of an older layout: rebuilt from SQLite with the vectors stored there
+                index.rebuild(null);
             } else {
                 index.sync();
             }

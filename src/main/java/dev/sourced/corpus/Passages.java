@@ -99,6 +99,11 @@ public final class Passages {
         return out;
     }
 
+    /** True when a sentence opens with a connective or a demonstrative and so leans on the sentence before it. */
+    public static boolean leansBack(String sentence) {
+        return CONNECTIVE.matcher(sentence.strip()).lookingAt();
+    }
+
     private record Unit(Span span, int line, boolean heading) {
     }
 

@@ -33,6 +33,10 @@ public final class Fields {
     public static final String VECTOR = "vec";
     /** Commit user data: the last outbox sequence number applied to the index. */
     public static final String COMMIT_OUTBOX_SEQ = "outbox_seq";
+    /** Commit user data: the layout of the index's fields; an index of another layout is rebuilt from SQLite. */
+    public static final String COMMIT_SCHEMA = "schema";
+    /** The current layout. Bump it whenever a field is added, removed or analysed differently. */
+    public static final String SCHEMA_VERSION = "3";
     /** Commit user data: the embedding model whose vectors the index holds. */
     public static final String COMMIT_MODEL = "embedding_model";
 

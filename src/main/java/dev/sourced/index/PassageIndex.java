@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -117,7 +118,8 @@ public final class PassageIndex implements AutoCloseable {
             }
             boolean fresh = !DirectoryReader.indexExists(directory);
             if (fresh) {
-                writer.setLiveCommitData(Map.of(Fields.COMMIT_OUTBOX_SEQ, "0", Fields.COMMIT_MODEL, modelId).entrySet());
+                writer.setLiveCommitData(Map.of(Fields.COMMIT_OUTBOX_SEQ, "0", Fields.COMMIT_MODEL, modelId,
+                        Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION).entrySet());
                 writer.commit();
             }
             SearcherManager manager = new SearcherManager(writer, SEARCHERS);
@@ -136,9 +138,12 @@ public final class PassageIndex implements AutoCloseable {
         return dir;
     }
 
-    /** True when this open created the index: it holds nothing yet and must be built from SQLite, not synced. */
-    public boolean fresh() {
-        return fresh;
+    /**
+     * True when the index must be built from SQLite rather than synced: this open created it, or it was written with
+     * another layout of fields or analysis (an older build of Sourced).
+     */
+    public boolean needsRebuild() {
+        return fresh || !Fields.SCHEMA_VERSION.equals(commitData().get(Fields.COMMIT_SCHEMA));
     }
 
     public boolean readOnly() {
@@ -232,7 +237,8 @@ public final class PassageIndex implements AutoCloseable {
     }
 
     private void commit(long seq) throws IOException {
-        writer.setLiveCommitData(Map.of(Fields.COMMIT_OUTBOX_SEQ, Long.toString(seq), Fields.COMMIT_MODEL, modelId).entrySet());
+        writer.setLiveCommitData(Map.of(Fields.COMMIT_OUTBOX_SEQ, Long.toString(seq), Fields.COMMIT_MODEL, modelId,
+                Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION).entrySet());
         writer.commit();
         manager.maybeRefreshBlocking();
     }
@@ -352,7 +358,8 @@ public final class PassageIndex implements AutoCloseable {
             Document d = stored.document(sd.doc);
             out.add(new PassageHit(Long.parseLong(d.get(Fields.PASSAGE_ID)), d.get(Fields.DOC_ID), Lang.fromCode(d.get(Fields.LANG)),
                     d.getField(Fields.START).numericValue().intValue(), d.getField(Fields.END).numericValue().intValue(),
-                    d.get(Fields.TEXT), d.get(Fields.CONTEXT_STORED), d.get(Fields.SCOPE_STORED), lexical ? sd.score : 0, lexical ? 0 : sd.score, sd.score));
+                    d.get(Fields.TEXT), Objects.toString(d.get(Fields.CONTEXT_STORED), ""),
+                    Objects.toString(d.get(Fields.SCOPE_STORED), ""), lexical ? sd.score : 0, lexical ? 0 : sd.score, sd.score));
         }
         out.sort(Comparator.comparingDouble(PassageHit::score).reversed());
         return out;
