@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * Checks a model's answer against the numbered passages it was given, sentence by sentence. Pure and thread-safe.
  *
  * <p>The output is first made plain text (markup stripped). It is rejected whole when it leaks: the passage delimiter
- * tags, or a run of {@value #LEAK_NGRAM} words of a secret text such as the system prompt. Each sentence is then kept
+ * tags (passage, question), or a run of {@value #LEAK_NGRAM} words of a secret text such as the system prompt. Each sentence is then kept
  * only if
  * <ul>
  * <li>it cites at least one marker [n] and every marker it cites exists (1..passages.size());</li>
@@ -34,7 +34,7 @@ public final class CitationVerifier {
     private static final Pattern MARKER_GROUP = Pattern.compile("\\[\\s*(\\d{1,3}(?:\\s*[,;]\\s*\\d{1,3})*)\\s*\\]");
     private static final Pattern MARKER_ONLY = Pattern.compile("^[\\s.!?…]*(" + MARKER_GROUP.pattern() + "[\\s.!?…]*)+$");
     private static final Pattern DELIMITER = Pattern.compile(
-            "(?i)[<‹＜]\\s*/?\\s*passages?\\b|\\bpassage\\s+n\\s*=\\s*[\"“]?\\d|</?\\s*(system|instructions?|im_start|im_end)\\b|<\\|im_(start|end)\\|>");
+            "(?i)[<‹＜]\\s*/?\\s*(passages?|question)\\b|\\bpassage\\s+n\\s*=\\s*[\"“]?\\d|</?\\s*(system|instructions?|im_start|im_end)\\b|<\\|im_(start|end)\\|>");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+(?:['’\\-][\\p{L}\\p{N}]+)*");
     private static final Pattern ELISION = Pattern.compile("(?i)^(l|d|j|n|s|c|m|t|qu|jusqu|lorsqu|puisqu|quoiqu)['’](.+)$");
     private static final Pattern NUMBER = Pattern.compile(
@@ -182,18 +182,33 @@ public final class CitationVerifier {
             sources.append(' ').append(foldedPassages.get(c - 1)).append(' ');
             numbers.addAll(passageNumbers.get(c - 1));
         }
-        String src = sources.toString();
-        for (String number : sentenceNumbers(body)) {
-            if (!numbers.contains(number)) {
-                return "number " + number + " not in the cited passages";
+        String missing = unsupported(body, sources.toString(), numbers);
+        return missing == null ? null : missing + " not in the cited passages";
+    }
+
+    /**
+     * The first number or name of {@code text} that the source does not hold ("number 15", "name Doucet"), or null.
+     *
+     * @param foldedSource  the source text, {@linkplain #fold folded}
+     * @param sourceNumbers its {@linkplain #passageNumbers numbers}
+     */
+    static String unsupported(String text, String foldedSource, Set<String> sourceNumbers) {
+        for (String number : sentenceNumbers(text)) {
+            if (!sourceNumbers.contains(number)) {
+                return "number " + number;
             }
         }
-        for (String name : names(body, src)) {
-            if (!containsWord(src, fold(name), false)) {
-                return "name " + name + " not in the cited passages";
+        for (String name : names(text, foldedSource)) {
+            if (!containsWord(foldedSource, fold(name), false)) {
+                return "name " + name;
             }
         }
         return null;
+    }
+
+    /** True when {@code text} leaks the delimiters or a secret (see the class comment). */
+    boolean leaks(String text) {
+        return DELIMITER.matcher(text).find() || leaksSecret(text) || leaksSecret(PlainText.of(text));
     }
 
     // ---- sentences and markers ----
