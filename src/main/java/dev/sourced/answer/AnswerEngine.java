@@ -58,7 +58,11 @@ public final class AnswerEngine implements Answerer, CorpusView {
     private final DocumentStore store;
     private final Map<String, Optional<StoredDocument>> documents = new ConcurrentHashMap<>();
 
-    public AnswerEngine(QuestionParser parser, HybridRetriever retriever, DocumentStore store) {
+    private final AnswerWriter writer;
+
+    /** {@code writer} words the answer from the chosen quotes (an LLM); null: the extractive answer is the answer. */
+    public AnswerEngine(QuestionParser parser, HybridRetriever retriever, DocumentStore store, AnswerWriter writer) {
+        this.writer = writer;
         this.parser = parser;
         this.retriever = retriever;
         this.index = retriever.index();
@@ -171,7 +175,12 @@ public final class AnswerEngine implements Answerer, CorpusView {
             return new Answer(question.text(), say.lang(), text, true, List.of(), ms(t0));
         }
         List<Citation> citations = cite(supporting, ranked);
-        return new Answer(question.text(), say.lang(), compose(say, citations, forms), false, citations, ms(t0));
+        String text = compose(say, citations, forms);
+        if (writer != null) {
+            // the writer's sentences were checked against the quotes they cite; nothing checked, nothing changed
+            text = writer.write(question, say.lang(), citations).orElse(text);
+        }
+        return new Answer(question.text(), say.lang(), text, false, citations, ms(t0));
     }
 
     private record Scored(Evidence evidence, boolean namesHeld, double coverage, double rank) {
