@@ -5,6 +5,7 @@ import dev.sourced.corpus.Passages;
 import dev.sourced.corpus.SentenceSplitter;
 import dev.sourced.corpus.Span;
 import dev.sourced.index.Analyzers;
+import dev.sourced.index.Features;
 import dev.sourced.index.Fields;
 import dev.sourced.index.HybridRetriever;
 import dev.sourced.index.ParsedQuestion;
@@ -176,6 +177,9 @@ public final class AnswerEngine implements Answerer, CorpusView {
         }
         List<Citation> citations = cite(supporting, ranked);
         String text = compose(say, citations, forms);
+        for (String note : Disagreements.find(citations, q.expects().contains(Features.MONEY) || q.expects().contains(Features.NUMBER), say)) {
+            text += " " + note;
+        }
         if (writer != null) {
             // the writer's sentences were checked against the quotes they cite; nothing checked, nothing changed
             text = writer.write(question, say.lang(), citations).orElse(text);
