@@ -243,7 +243,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
         for (Citation c : citations) {
             if (statements >= MAX_STATEMENTS) break;
             if (statements > 0 && usedDocs.contains(c.docId())) continue;
-            sb.append(' ').append(bestSentence(c, forms)).append(" [").append(c.n()).append(']');
+            sb.append(' ').append(bestSentence(c, forms).replaceAll("\\s+", " ")).append(" [").append(c.n()).append(']');
             usedDocs.add(c.docId());
             statements++;
         }
