@@ -115,7 +115,10 @@ public final class LocalBotApiServer implements AutoCloseable {
     private final HttpClient webhookClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final AtomicInteger nextUpdateId = new AtomicInteger(1);
+    /** Servers started in one JVM number their updates apart, so that bots sharing one store never see an id twice. */
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final int UPDATE_IDS_PER_INSTANCE = 1_000_000;
+    private final AtomicInteger nextUpdateId = new AtomicInteger(INSTANCES.getAndIncrement() * UPDATE_IDS_PER_INSTANCE + 1);
     private final AtomicInteger nextMessageId = new AtomicInteger(1);
     private final AtomicInteger nextCallbackId = new AtomicInteger(1);
     // all below guarded by lock
