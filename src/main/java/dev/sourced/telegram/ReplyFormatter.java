@@ -17,7 +17,7 @@ final class ReplyFormatter {
     /** Quotes shown under an answer; the others are behind "more sources". */
     static final int QUOTES_SHOWN = 3;
     /** Articles per page of /sources. */
-    static final int SOURCES_PAGE_SIZE = 8;
+    static final int SOURCES_PAGE_SIZE = 4;
     private static final int MAX_TITLE = 200;
     private static final int MAX_ALSO_IN = 8;
     private static final int CONTEXT_BUTTONS_PER_ROW = 4;

@@ -16,6 +16,12 @@ import java.util.function.UnaryOperator;
  */
 final class BotFixture implements AutoCloseable {
     static final String TOKEN = "123456789:AAtest-Token_for_the_local_server";
+    /** A question in English the corpus answers with more than three quotes. */
+    static final String ENGLISH_QUESTION = "How high did the Seine rise in Paris, were museums closed, and did the city open shelters?";
+    /** A question in French the corpus answers with more than three quotes. */
+    static final String FRENCH_QUESTION = "Que dit-on de la Seine à Paris, des musées, des abris et des étages inférieurs ?";
+    /** A follow-up that only makes sense after {@link #ENGLISH_QUESTION}. */
+    static final String FOLLOW_UP = "And the shelters?";
     static final Duration WAIT = Duration.ofSeconds(30);
     private static final int TEST_POLL_TIMEOUT_SECONDS = 5;
     private static final Duration TEST_GRACE = Duration.ofSeconds(2);

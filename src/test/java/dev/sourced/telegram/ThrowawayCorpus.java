@@ -28,7 +28,9 @@ final class ThrowawayCorpus implements Answerer, CorpusView {
                             + "Critics said the <deficit> would grow. The president will sign it next week."),
             new Doc("d3", "Inondations à Paris : la Seine monte", "Libération", "", "2024-02-02", "fr",
                     "La Seine a atteint 6 mètres à Paris lundi. Les musées ont fermé leurs étages inférieurs. "
-                            + "La mairie a ouvert des abris pour 2 000 personnes."));
+                            + "La mairie a ouvert des abris pour 2 000 personnes."),
+            new Doc("d4", "Rail strike ends", "AFP", "", "2024-04-01", "en", "The rail strike ended on Tuesday after nine days. Trains ran normally on Wednesday."),
+            new Doc("d5", "Grève : fin du mouvement", "Ouest-France", "", "2024-04-02", "fr", "La grève des cheminots a pris fin mardi. Les trains circulent normalement."));
 
     @Override
     public Answer ask(Question q) {
