@@ -58,7 +58,7 @@ final class WebhookConnection implements Connection {
     public void start() throws IOException, TelegramApiException {
         URI url = config.webhookUrl();
         String path = url.getPath() == null || url.getPath().isEmpty() ? "/" : url.getPath();
-        handlers = Executors.newVirtualThreadPerTaskExecutor();
+        handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("telegram-webhook-", 0).factory());
         server = HttpServer.create(new InetSocketAddress(config.webhookBindAddress(), config.webhookPort()), 0);
         server.setExecutor(handlers);
         server.createContext(path, this::handle);
