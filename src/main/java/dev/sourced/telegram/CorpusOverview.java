@@ -63,29 +63,43 @@ record CorpusOverview(int documents, List<String> outlets, String firstDate, Str
         return new CorpusOverview(docs.size(), new ArrayList<>(outlets), first, last, topics(titles), titles);
     }
 
-    /** The words found in the most titles (ignoring common words), most frequent first, as they are usually written. */
+    /**
+     * The words found in the most titles (ignoring common words), most frequent first, as they are usually written
+     * inside a title (a title's first word is capitalised whatever it is).
+     */
     static List<String> topics(List<String> titles) {
         Map<String, Integer> docFrequency = new HashMap<>();
         Map<String, Map<String, Integer>> spellings = new HashMap<>();
+        Map<String, String> initialSpelling = new HashMap<>();
         for (String title : titles) {
             Set<String> seen = new HashSet<>();
             var m = WORD.matcher(title);
+            boolean first = true;
             while (m.find()) {
                 String word = m.group();
                 String key = word.toLowerCase(Locale.ROOT);
-                if (key.length() < MIN_TOPIC_LENGTH || STOPWORDS.contains(key) || !seen.add(key)) {
+                boolean initial = first;
+                first = false;
+                if (key.length() < MIN_TOPIC_LENGTH || STOPWORDS.contains(key)) {
                     continue;
                 }
-                docFrequency.merge(key, 1, Integer::sum);
-                spellings.computeIfAbsent(key, k -> new HashMap<>()).merge(word, 1, Integer::sum);
+                if (initial) {
+                    initialSpelling.putIfAbsent(key, word);
+                } else {
+                    spellings.computeIfAbsent(key, k -> new HashMap<>()).merge(word, 1, Integer::sum);
+                }
+                if (seen.add(key)) {
+                    docFrequency.merge(key, 1, Integer::sum);
+                }
             }
         }
         return docFrequency.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(MAX_TOPICS)
-                .map(e -> spellings.get(e.getKey()).entrySet().stream()
+                .map(e -> spellings.getOrDefault(e.getKey(), Map.of()).entrySet().stream()
                         .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-                        .orElseThrow().getKey())
+                        .map(Map.Entry::getKey)
+                        .orElse(initialSpelling.get(e.getKey())))
                 .toList();
     }
 
