@@ -22,9 +22,11 @@ import java.util.Map;
  * @param rateLimitPerMinute questions one reader may ask per minute ({@value #ENV_RATE_LIMIT}); 0 for no limit
  * @param pollTimeoutSeconds how long one getUpdates call waits for updates
  * @param shutdownGrace      how long {@code close()} lets replies under way finish
+ * @param typingDelay        how long an answer may take before the chat shows "typing…"
  */
 public record BotConfig(String token, URI apiUrl, URI webhookUrl, String webhookSecret, String webhookBindAddress,
-                        int webhookPort, int rateLimitPerMinute, int pollTimeoutSeconds, Duration shutdownGrace) {
+                        int webhookPort, int rateLimitPerMinute, int pollTimeoutSeconds, Duration shutdownGrace,
+                        Duration typingDelay) {
     public static final String ENV_TOKEN = "TELEGRAM_BOT_TOKEN";
     public static final String ENV_API_URL = "SOURCED_TELEGRAM_API_URL";
     public static final String ENV_WEBHOOK_URL = "SOURCED_WEBHOOK_URL";
@@ -36,6 +38,8 @@ public record BotConfig(String token, URI apiUrl, URI webhookUrl, String webhook
     public static final int DEFAULT_POLL_TIMEOUT_SECONDS = 50;
     /** Leaves a margin under the 10 s a stop may take. */
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(7);
+    /** An answer ready within this needs no "typing…" (the call would only cost a request). */
+    public static final Duration DEFAULT_TYPING_DELAY = Duration.ofMillis(500);
     private static final String ALL_INTERFACES = "0.0.0.0";
     private static final int SECRET_BYTES = 32;
     private static final int MAX_SECRET_LENGTH = 256;
@@ -64,12 +68,13 @@ public record BotConfig(String token, URI apiUrl, URI webhookUrl, String webhook
         }
         webhookBindAddress = webhookBindAddress == null || webhookBindAddress.isBlank() ? ALL_INTERFACES : webhookBindAddress;
         shutdownGrace = shutdownGrace == null ? DEFAULT_SHUTDOWN_GRACE : shutdownGrace;
+        typingDelay = typingDelay == null ? DEFAULT_TYPING_DELAY : typingDelay;
     }
 
     /** The configuration for a token, with every other setting at its default (long polling, Telegram's servers). */
     public static BotConfig of(String token) {
         return new BotConfig(token, null, null, null, null, DEFAULT_WEBHOOK_PORT, DEFAULT_RATE_LIMIT_PER_MINUTE,
-                DEFAULT_POLL_TIMEOUT_SECONDS, DEFAULT_SHUTDOWN_GRACE);
+                DEFAULT_POLL_TIMEOUT_SECONDS, DEFAULT_SHUTDOWN_GRACE, DEFAULT_TYPING_DELAY);
     }
 
     /** Reads the configuration from environment variables ({@code System.getenv()} in production). */
@@ -77,7 +82,7 @@ public record BotConfig(String token, URI apiUrl, URI webhookUrl, String webhook
         return new BotConfig(env.get(ENV_TOKEN), uri(env, ENV_API_URL), uri(env, ENV_WEBHOOK_URL),
                 env.get(ENV_WEBHOOK_SECRET), null, integer(env, ENV_WEBHOOK_PORT, DEFAULT_WEBHOOK_PORT),
                 integer(env, ENV_RATE_LIMIT, DEFAULT_RATE_LIMIT_PER_MINUTE), DEFAULT_POLL_TIMEOUT_SECONDS,
-                DEFAULT_SHUTDOWN_GRACE);
+                DEFAULT_SHUTDOWN_GRACE, DEFAULT_TYPING_DELAY);
     }
 
     public boolean webhookMode() {
@@ -86,27 +91,32 @@ public record BotConfig(String token, URI apiUrl, URI webhookUrl, String webhook
 
     public BotConfig withApiUrl(URI url) {
         return new BotConfig(token, url, webhookUrl, webhookSecret, webhookBindAddress, webhookPort, rateLimitPerMinute,
-                pollTimeoutSeconds, shutdownGrace);
+                pollTimeoutSeconds, shutdownGrace, typingDelay);
     }
 
     public BotConfig withWebhook(URI url, String secret, String bindAddress, int port) {
         return new BotConfig(token, apiUrl, url, secret, bindAddress, port, rateLimitPerMinute, pollTimeoutSeconds,
-                shutdownGrace);
+                shutdownGrace, typingDelay);
     }
 
     public BotConfig withRateLimitPerMinute(int limit) {
         return new BotConfig(token, apiUrl, webhookUrl, webhookSecret, webhookBindAddress, webhookPort, limit,
-                pollTimeoutSeconds, shutdownGrace);
+                pollTimeoutSeconds, shutdownGrace, typingDelay);
     }
 
     public BotConfig withPollTimeoutSeconds(int seconds) {
         return new BotConfig(token, apiUrl, webhookUrl, webhookSecret, webhookBindAddress, webhookPort, rateLimitPerMinute,
-                seconds, shutdownGrace);
+                seconds, shutdownGrace, typingDelay);
     }
 
     public BotConfig withShutdownGrace(Duration grace) {
         return new BotConfig(token, apiUrl, webhookUrl, webhookSecret, webhookBindAddress, webhookPort, rateLimitPerMinute,
-                pollTimeoutSeconds, grace);
+                pollTimeoutSeconds, grace, typingDelay);
+    }
+
+    public BotConfig withTypingDelay(Duration delay) {
+        return new BotConfig(token, apiUrl, webhookUrl, webhookSecret, webhookBindAddress, webhookPort, rateLimitPerMinute,
+                pollTimeoutSeconds, shutdownGrace, delay);
     }
 
     @Override
@@ -114,7 +124,7 @@ public record BotConfig(String token, URI apiUrl, URI webhookUrl, String webhook
         return "BotConfig[token=***, apiUrl=" + (apiUrl == null ? "telegram" : apiUrl) + ", mode="
                 + (webhookMode() ? "webhook " + webhookUrl + " on " + webhookBindAddress + ":" + webhookPort : "long polling")
                 + ", webhookSecret=***, rateLimitPerMinute=" + rateLimitPerMinute + ", pollTimeoutSeconds="
-                + pollTimeoutSeconds + ", shutdownGrace=" + shutdownGrace + "]";
+                + pollTimeoutSeconds + ", shutdownGrace=" + shutdownGrace + ", typingDelay=" + typingDelay + "]";
     }
 
     private static URI uri(Map<String, String> env, String name) {

@@ -54,6 +54,7 @@ public final class TelegramBot implements AutoCloseable {
     private final ChatQueues queues;
     private final BotMetrics metrics = new BotMetrics();
     private final Heartbeat heartbeat;
+    private final TypingIndicator typing;
     private final BotIdentity identity;
     private final Connection connection;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -72,6 +73,7 @@ public final class TelegramBot implements AutoCloseable {
                 .build();
         OkHttpTelegramClient client = new OkHttpTelegramClient(http, config.token(), url);
         BotApi api = new BotApi(client);
+        this.typing = new TypingIndicator(api, config.typingDelay());
         this.queues = new ChatQueues(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("telegram-chat-", 0).factory()));
         this.heartbeat = new Heartbeat(journal, Clock.systemUTC(), config.webhookMode() ? "webhook" : "polling");
         try {
@@ -81,7 +83,8 @@ public final class TelegramBot implements AutoCloseable {
             CorpusFacts facts = new CorpusFacts(corpus);
             UpdateProcessor processor = new UpdateProcessor(new UpdateProcessor.Deps(api, journal, new ChatStore(db),
                     new AnswerStore(db), answerer, corpus, facts, new UpdateClassifier(identity),
-                    new ReplyFormatter(new MessageSplitter()), new RateLimiter(config.rateLimitPerMinute()), metrics, identity));
+                    new ReplyFormatter(new MessageSplitter()), new RateLimiter(config.rateLimitPerMinute()), typing, metrics,
+                    identity));
             UpdateIntake intake = new UpdateIntake(journal, queues, processor, metrics);
             journal.pruneDone(JOURNAL_RETENTION_DAYS);
             intake.recover();
@@ -154,6 +157,7 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     private void shutdownClients() {
+        typing.close();
         http.dispatcher().cancelAll();
         http.dispatcher().executorService().shutdownNow();
         http.connectionPool().evictAll();

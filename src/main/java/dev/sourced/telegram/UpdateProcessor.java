@@ -19,9 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 
@@ -38,7 +36,7 @@ final class UpdateProcessor {
     /** What processing needs besides the update itself. */
     record Deps(BotApi api, UpdateJournal journal, ChatStore chats, AnswerStore answers, Answerer answerer,
                 CorpusView corpus, CorpusFacts facts, UpdateClassifier classifier, ReplyFormatter formatter,
-                RateLimiter limiter, BotMetrics metrics, BotIdentity identity) {
+                RateLimiter limiter, TypingIndicator typing, BotMetrics metrics, BotIdentity identity) {
     }
 
     private final Deps d;
@@ -125,10 +123,9 @@ final class UpdateProcessor {
             }
         }
         StoredAnswer stored = earlier.orElseGet(() -> {
-            d.api().callQuietly(SendChatAction.builder().chatId(a.chatId()).action(ActionType.TYPING.toString()).build());
             List<String> context = d.chats().recentQuestions(a.chatId(), entry.updateId(), CONTEXT_TURNS);
             Answer answer;
-            try {
+            try (TypingIndicator.Handle typing = d.typing().start(a.chatId())) {
                 answer = d.answerer().ask(new Question(a.text(), context, readerLang(a.languageCode())));
             } catch (RuntimeException e) {
                 LOG.error("answering update {} failed", entry.updateId(), e);

@@ -49,7 +49,7 @@ final class BotFixture implements AutoCloseable {
         ThrowawayCorpus corpus = new ThrowawayCorpus();
         Database db = Database.open(dataDir.resolve("sourced.db"));
         BotConfig config = tweak.apply(BotConfig.of(TOKEN).withApiUrl(server.url())
-                .withPollTimeoutSeconds(TEST_POLL_TIMEOUT_SECONDS).withShutdownGrace(TEST_GRACE));
+                .withPollTimeoutSeconds(TEST_POLL_TIMEOUT_SECONDS).withShutdownGrace(TEST_GRACE).withTypingDelay(Duration.ZERO));
         return new BotFixture(server, db, corpus, corpus, config);
     }
 

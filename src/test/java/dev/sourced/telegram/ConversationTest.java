@@ -45,8 +45,8 @@ class ConversationTest {
         assertThat(quotes).isBetween(1L, (long) ReplyFormatter.QUOTES_SHOWN);
         assertThat(reply.buttons()).anyMatch(b -> b.startsWith("ctx:")).anyMatch(b -> b.startsWith("fb:") && b.endsWith(":up"))
                 .anyMatch(b -> b.startsWith("fb:") && b.endsWith(":down"));
-        assertThat(f.server.calls("sendChatAction")).anyMatch(c -> c.params().path("chat_id").asLong() == chat.id()
-                && c.params().path("action").asText().equals("typing"));
+        f.server.await(() -> f.server.calls("sendChatAction").stream().anyMatch(c -> c.params().path("chat_id").asLong() == chat.id()
+                && c.params().path("action").asText().equals("typing")), WAIT, () -> "a typing action");
     }
 
     @Test

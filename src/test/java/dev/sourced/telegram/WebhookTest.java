@@ -53,7 +53,7 @@ class WebhookTest {
         SentMessage reply = f.server.awaitReplyTo(chat.id(), asked, WAIT);
 
         assertThat(reply.html()).contains("<blockquote>");
-        assertThat(f.server.webhookStatuses()).contains(200);
+        f.server.await(() -> f.server.webhookStatuses().contains(200), WAIT, () -> "the delivery acknowledged with 200");
     }
 
     @Test

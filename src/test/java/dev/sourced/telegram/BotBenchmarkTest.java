@@ -1,0 +1,32 @@
+package dev.sourced.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The benchmark, small: it drives the real bot through the local server and finds no lost or duplicated reply. */
+class BotBenchmarkTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aSmallRunAnswersEveryQuestionOnceAndReportsThroughputAndLatency() throws Exception {
+        ThrowawayCorpus corpus = new ThrowawayCorpus();
+        ByteArrayOutputStream report = new ByteArrayOutputStream();
+        try (dev.sourced.store.Database db = dev.sourced.store.Database.open(dataDir.resolve("b.db"))) {
+            BotBenchmark.Result r = BotBenchmark.run(corpus, corpus, db, new BotBenchmark.Options(10, 3, 1),
+                    new PrintStream(report, true, StandardCharsets.UTF_8));
+
+            assertThat(r.questions()).isEqualTo(30);
+            assertThat(r.correct()).isTrue();
+            assertThat(r.answered()).isEqualTo(30);
+            assertThat(r.p99Ms()).isGreaterThanOrEqualTo(r.p50Ms());
+        }
+        assertThat(report.toString(StandardCharsets.UTF_8)).contains("questions/s", "p50", "p99", "lost: 0, answered twice: 0 (OK)");
+    }
+}
