@@ -422,6 +422,16 @@ public final class LocalBotApiServer implements AutoCloseable {
         }
     }
 
+    /** Whether the bot confirmed (by the offset of a later getUpdates) every update queued so far. */
+    public boolean allUpdatesConfirmed() {
+        lock.lock();
+        try {
+            return pendingUpdates.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The webhook currently set, if any. */
     public Optional<URI> webhookUrl() {
         lock.lock();
@@ -546,20 +556,32 @@ public final class LocalBotApiServer implements AutoCloseable {
             try {
                 r = call(method, params);
             } catch (RuntimeException e) {
-                r = new Result(500, error(500, "Internal Server Error: " + e.getMessage()));
+                r = new Result(500, error(500, "Internal Server Error: " + e.getMessage()), null);
             }
+            Consumer<SentMessage> l;
             lock.lock();
             try {
                 calls.add(new ApiCall(method, params, r.status()));
+                if (r.message() != null) {
+                    messages.add(r.message());
+                }
                 changed.signalAll();
+                l = listener;
             } finally {
                 lock.unlock();
+            }
+            if (r.message() != null && !r.message().edited()) {
+                l.accept(r.message());
             }
             respond(ex, r.status(), r.body());
         }
     }
 
-    private record Result(int status, ObjectNode body) {
+    /** The answer to a call, and the message it delivered (recorded together with the call). */
+    private record Result(int status, ObjectNode body, SentMessage message) {
+        Result(int status, ObjectNode body) {
+            this(status, body, null);
+        }
     }
 
     private Result call(String method, JsonNode p) {
@@ -649,17 +671,7 @@ public final class LocalBotApiServer implements AutoCloseable {
                 : p.has("reply_to_message_id") ? p.get("reply_to_message_id").asInt() : null;
         SentMessage m = new SentMessage(nextMessageId.getAndIncrement(), chatId, html, visible(html, p), replyTo,
                 buttons(p, "callback_data"), buttons(p, "text"), false);
-        Consumer<SentMessage> l;
-        lock.lock();
-        try {
-            messages.add(m);
-            changed.signalAll();
-            l = listener;
-        } finally {
-            lock.unlock();
-        }
-        l.accept(m);
-        return ok(messageJson(m, p));
+        return new Result(200, ok(messageJson(m, p)).body(), m);
     }
 
     /** False if this sendMessage is caught in a held outage and then released (so not delivered). */
@@ -708,14 +720,7 @@ public final class LocalBotApiServer implements AutoCloseable {
         }
         SentMessage edited = new SentMessage(messageId, chatId, html, visible(html, p), original.replyTo(), buttons,
                 buttons(p, "text"), true);
-        lock.lock();
-        try {
-            messages.add(edited);
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
-        return ok(messageJson(edited, p));
+        return new Result(200, ok(messageJson(edited, p)).body(), edited);
     }
 
     private Result answerCallbackQuery(JsonNode p) {

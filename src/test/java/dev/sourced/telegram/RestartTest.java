@@ -51,8 +51,8 @@ class RestartTest {
                 questions.add(f.server.send(chat, reader, "Question " + q + ": " + BotFixture.ENGLISH_QUESTION));
             }
         }
-        f.server.await(() -> f.server.allMessages().size() == DELIVERED_BEFORE_OUTAGE && f.server.heldCount() > 0, WAIT,
-                () -> "the outage to start");
+        f.server.await(() -> f.server.allMessages().size() == DELIVERED_BEFORE_OUTAGE && f.server.heldCount() > 0
+                && f.server.allUpdatesConfirmed(), WAIT, () -> "the outage to start, every update received");
 
         f.bot.close();
         f.server.releaseHeld();
