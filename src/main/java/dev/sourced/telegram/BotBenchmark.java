@@ -11,6 +11,7 @@ import dev.sourced.telegram.LocalBotApiServer.SentMessage;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,35 +24,45 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Drives the bot through a {@link LocalBotApiServer} with many concurrent chats, each asking its questions one after
- * the other (a reader waits for the answer before asking again), and reports questions answered per second, the reply
- * latency inside the bot (update received → sendMessage issued) and whether any question was lost or answered twice.
- * The whole bot runs for real: long polling, journal, per-chat queues, the answerer, formatting, sendMessage.
+ * Drives the bot through a {@link LocalBotApiServer} with many concurrent chats asking questions about the corpus, and
+ * reports questions answered per second, the reply latency inside the bot (update received → sendMessage issued) and
+ * whether any question was lost or answered twice. The whole bot runs for real: long polling, journal, per-chat queues,
+ * the answerer, formatting, sendMessage; the local server and the simulated readers share the machine with it.
+ *
+ * <p>Two phases: <b>saturated</b>, each chat asks its next question as soon as the previous one is answered (the most
+ * the bot can answer per second; latency then is mostly waiting in line), and <b>paced</b>, questions arrive at a fixed
+ * rate spread over the chats (the latency a reader sees at that load).
  */
 public final class BotBenchmark {
     /** How hard to drive the bot. */
-    public record Options(int chats, int questionsPerChat, int warmupQuestionsPerChat) {
-        public static final Options DEFAULT = new Options(100, 20, 2);
+    public record Options(int chats, int questionsPerChat, int warmupQuestionsPerChat, double pacedRate, Duration pacedFor) {
+        public static final Options DEFAULT = new Options(100, 10, 2, 200, Duration.ofSeconds(10));
+    }
+
+    /** One phase: questions asked and answered, seconds, answered per second, latency inside the bot. */
+    public record Phase(String name, int questions, int answered, double seconds, double questionsPerSecond, double p50Ms,
+                        double p99Ms, double maxMs, int lost, int duplicated) {
     }
 
     /** What was measured. */
-    public record Result(int chats, int questions, int answered, double seconds, double questionsPerSecond, double p50Ms,
-                         double p99Ms, double maxMs, int lost, int duplicated, int cores) {
+    public record Result(int chats, int cores, Phase saturated, Phase paced) {
         public boolean correct() {
-            return lost == 0 && duplicated == 0;
+            return saturated.lost() + saturated.duplicated() + paced.lost() + paced.duplicated() == 0;
         }
     }
 
     private static final String TOKEN = "100000:benchmark-token";
-    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(120);
     private static final long FIRST_CHAT_ID = 5_000_000L;
 
     private BotBenchmark() {
     }
 
-    /** Runs with {@link Options#DEFAULT} (100 chats × 20 questions) and prints the report. */
+    /** Runs with {@link Options#DEFAULT} and prints the report. */
     public static Result run(Answerer answerer, CorpusView corpus, Database db, PrintStream out) throws Exception {
         return run(answerer, corpus, db, Options.DEFAULT, out);
     }
@@ -62,9 +73,8 @@ public final class BotBenchmark {
             throw new IllegalStateException("the corpus is empty: nothing to ask");
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        out.printf(Locale.ROOT, "bench-bot: %d chats × %d questions (after %d warm-up questions each), %d distinct questions, %d cores, Java %s%n",
-                options.chats(), options.questionsPerChat(), options.warmupQuestionsPerChat(), questions.size(), cores,
-                Runtime.version());
+        out.printf(Locale.ROOT, "bench-bot: %d chats, %d distinct questions about %d documents; %d cores, Java %s%n",
+                options.chats(), questions.size(), corpus.documents().size(), cores, Runtime.version());
         try (LocalBotApiServer server = LocalBotApiServer.start(TOKEN)) {
             Replies replies = new Replies();
             server.onMessage(replies::received);
@@ -72,69 +82,125 @@ public final class BotBenchmark {
             try (TelegramBot bot = TelegramBot.start(config, answerer, corpus, db)) {
                 List<ChatRef> chats = new ArrayList<>();
                 for (int i = 0; i < options.chats(); i++) {
-                    Person p = new Person(FIRST_CHAT_ID + i, "Reader" + i, i % 2 == 0 ? "fr" : "en");
-                    chats.add(ChatRef.privateWith(p));
+                    chats.add(ChatRef.privateWith(new Person(FIRST_CHAT_ID + i, "Reader" + i, i % 2 == 0 ? "fr" : "en")));
                 }
-                drive(server, replies, chats, questions, options.warmupQuestionsPerChat(), 0);
-                bot.metrics().resetLatencies();
-                long t0 = System.nanoTime();
-                List<Integer> asked = drive(server, replies, chats, questions, options.questionsPerChat(), options.warmupQuestionsPerChat());
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                BotMetrics.Snapshot m = bot.metrics().snapshot();
-                // one more message per chat: replies keep their order, so once it is answered any duplicate is in
-                drive(server, replies, chats, List.of("/help"), 1, 0);
-                int lost = (int) asked.stream().filter(id -> replies.count(id) == 0).count();
-                int duplicated = (int) asked.stream().filter(id -> replies.count(id) > 1).count();
-                int answered = asked.size() - lost;
-                Result r = new Result(options.chats(), asked.size(), answered, seconds, answered / seconds, m.p50Ms(), m.p99Ms(),
-                        m.maxMs(), lost, duplicated, cores);
-                report(r, out);
+                Driver driver = new Driver(server, replies, chats, questions);
+                driver.closedLoop(options.warmupQuestionsPerChat());
+                Phase saturated = measure("saturated", bot, replies, driver, () -> driver.closedLoop(options.questionsPerChat()));
+                report(saturated, out);
+                Phase paced = measure(String.format(Locale.ROOT, "paced at %.0f q/s", options.pacedRate()), bot, replies, driver,
+                        () -> driver.paced(options.pacedRate(), options.pacedFor()));
+                report(paced, out);
+                Result r = new Result(options.chats(), cores, saturated, paced);
+                out.printf(Locale.ROOT, "no question lost or answered twice: %s%n", r.correct() ? "OK" : "FAIL");
                 return r;
             }
         }
     }
 
-    private static void report(Result r, PrintStream out) {
-        out.printf(Locale.ROOT, "answered %d of %d questions in %.2f s: %.1f questions/s%n", r.answered(), r.questions(), r.seconds(),
-                r.questionsPerSecond());
-        out.printf(Locale.ROOT, "reply latency inside the bot (update received → sendMessage issued): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                r.p50Ms(), r.p99Ms(), r.maxMs());
-        out.printf(Locale.ROOT, "lost: %d, answered twice: %d (%s)%n", r.lost(), r.duplicated(), r.correct() ? "OK" : "FAIL");
+    /** Asks questions and returns the ids of the messages asked. */
+    @FunctionalInterface
+    private interface Load {
+        List<Integer> run() throws Exception;
     }
 
-    /** Each chat asks {@code perChat} questions in turn, waiting for each reply; returns the ids of the messages asked. */
-    private static List<Integer> drive(LocalBotApiServer server, Replies replies, List<ChatRef> chats, List<String> questions,
-                                       int perChat, int offset) throws InterruptedException, ExecutionException {
-        List<Integer> asked = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> done = new ArrayList<>();
-            AtomicInteger next = new AtomicInteger();
-            for (ChatRef chat : chats) {
-                Person p = new Person(chat.id(), chat.title(), chat.id() % 2 == 0 ? "fr" : "en");
-                done.add(readers.submit(() -> {
-                    for (int i = 0; i < perChat; i++) {
-                        String q = questions.get(Math.floorMod(next.getAndIncrement() + offset, questions.size()));
-                        CompletableFuture<SentMessage> reply = new CompletableFuture<>();
-                        int id;
-                        synchronized (replies) {
-                            id = server.send(chat, p, q);
-                            replies.expect(id, reply);
+    private static Phase measure(String name, TelegramBot bot, Replies replies, Driver driver, Load load) throws Exception {
+        bot.metrics().resetLatencies();
+        long t0 = System.nanoTime();
+        List<Integer> asked = load.run();
+        replies.awaitAll(asked, REPLY_TIMEOUT);
+        double seconds = (replies.lastReplyNanos() - t0) / 1e9;
+        BotMetrics.Snapshot m = bot.metrics().snapshot();
+        driver.sentinels(); // replies keep their order per chat: once these are answered, any duplicate is in
+        int lost = (int) asked.stream().filter(id -> replies.count(id) == 0).count();
+        int duplicated = (int) asked.stream().filter(id -> replies.count(id) > 1).count();
+        int answered = asked.size() - lost;
+        return new Phase(name, asked.size(), answered, seconds, answered / seconds, m.p50Ms(), m.p99Ms(), m.maxMs(), lost, duplicated);
+    }
+
+    private static void report(Phase p, PrintStream out) {
+        out.printf(Locale.ROOT, "%s: answered %d of %d questions in %.2f s = %.1f questions/s; latency inside the bot"
+                        + " (update received → sendMessage issued) p50 %.1f ms, p99 %.1f ms, max %.1f ms; lost %d, twice %d%n",
+                p.name(), p.answered(), p.questions(), p.seconds(), p.questionsPerSecond(), p.p50Ms(), p.p99Ms(), p.maxMs(),
+                p.lost(), p.duplicated());
+    }
+
+    /** The simulated readers. */
+    private static final class Driver {
+        private final LocalBotApiServer server;
+        private final Replies replies;
+        private final List<ChatRef> chats;
+        private final List<String> questions;
+        private final AtomicInteger next = new AtomicInteger();
+
+        Driver(LocalBotApiServer server, Replies replies, List<ChatRef> chats, List<String> questions) {
+            this.server = server;
+            this.replies = replies;
+            this.chats = chats;
+            this.questions = questions;
+        }
+
+        /** Each chat asks {@code perChat} questions, each once the previous one is answered. */
+        List<Integer> closedLoop(int perChat) throws InterruptedException, ExecutionException {
+            List<Integer> asked = Collections.synchronizedList(new ArrayList<>());
+            try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<?>> done = new ArrayList<>();
+                for (ChatRef chat : chats) {
+                    done.add(readers.submit(() -> {
+                        for (int i = 0; i < perChat; i++) {
+                            int id = ask(chat, nextQuestion());
+                            asked.add(id);
+                            if (!replies.await(id, REPLY_TIMEOUT)) {
+                                return null; // counted as lost
+                            }
                         }
-                        asked.add(id);
-                        try {
-                            reply.get(REPLY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-                        } catch (TimeoutException e) {
-                            return null; // counted as lost
-                        }
-                    }
-                    return null;
-                }));
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) {
+                    f.get();
+                }
             }
-            for (Future<?> f : done) {
-                f.get();
+            return asked;
+        }
+
+        /** Questions arrive at {@code rate} per second for {@code duration}, round-robin over the chats. */
+        List<Integer> paced(double rate, Duration duration) {
+            List<Integer> asked = new ArrayList<>();
+            long total = Math.round(rate * duration.toNanos() / 1e9);
+            long start = System.nanoTime();
+            for (long i = 0; i < total; i++) {
+                long due = start + Math.round(i * 1e9 / rate);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                asked.add(ask(chats.get((int) (i % chats.size())), nextQuestion()));
+            }
+            return asked;
+        }
+
+        /** One /help per chat, waited for. */
+        void sentinels() throws InterruptedException {
+            List<Integer> ids = new ArrayList<>();
+            for (ChatRef chat : chats) {
+                ids.add(ask(chat, "/help"));
+            }
+            replies.awaitAll(ids, REPLY_TIMEOUT);
+        }
+
+        private String nextQuestion() {
+            return questions.get(Math.floorMod(next.getAndIncrement(), questions.size()));
+        }
+
+        private int ask(ChatRef chat, String text) {
+            Person p = new Person(chat.id(), chat.title(), chat.id() % 2 == 0 ? "fr" : "en");
+            synchronized (replies) {
+                int id = server.send(chat, p, text);
+                replies.expect(id);
+                return id;
             }
         }
-        return asked;
     }
 
     /** Questions about the corpus, from its titles and the words they share, in French and English. */
@@ -158,23 +224,54 @@ public final class BotBenchmark {
     private static final class Replies {
         private final Map<Integer, CompletableFuture<SentMessage>> waiting = new ConcurrentHashMap<>();
         private final Map<Integer, AtomicInteger> counts = new ConcurrentHashMap<>();
+        private final AtomicLong lastReply = new AtomicLong();
 
-        void expect(int messageId, CompletableFuture<SentMessage> reply) {
-            waiting.put(messageId, reply);
+        synchronized void expect(int messageId) {
+            waiting.put(messageId, new CompletableFuture<>());
         }
 
         void received(SentMessage m) {
             if (m.replyTo() == null) {
                 return;
             }
+            lastReply.accumulateAndGet(System.nanoTime(), Math::max);
             counts.computeIfAbsent(m.replyTo(), k -> new AtomicInteger()).incrementAndGet();
             CompletableFuture<SentMessage> f;
             synchronized (this) {
-                f = waiting.remove(m.replyTo());
+                f = waiting.get(m.replyTo());
             }
             if (f != null) {
                 f.complete(m);
             }
+        }
+
+        boolean await(int messageId, Duration timeout) {
+            CompletableFuture<SentMessage> f = waiting.get(messageId);
+            try {
+                f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return true;
+            } catch (TimeoutException | ExecutionException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        void awaitAll(List<Integer> ids, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            for (int id : ids) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !await(id, Duration.ofNanos(left))) {
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
+                }
+            }
+        }
+
+        long lastReplyNanos() {
+            return lastReply.get();
         }
 
         int count(int messageId) {

@@ -51,6 +51,16 @@ final class ChatQueues implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #stop} was called. */
+    boolean stopping() {
+        lock.lock();
+        try {
+            return stopping;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Tasks queued and not yet started, over all chats. */
     int queued() {
         lock.lock();

@@ -3,6 +3,7 @@ package dev.sourced.telegram;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sourced.store.UpdateJournal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  */
 final class UpdateIntake {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateIntake.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(200);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(5);
 
     private final UpdateJournal journal;
     private final ChatQueues queues;
@@ -32,7 +35,11 @@ final class UpdateIntake {
         this.metrics = metrics;
     }
 
-    /** Updates from a getUpdates call. Updates already journaled (pending or done) are not processed again. */
+    /**
+     * Updates from a getUpdates call. Updates already journaled (pending or done) are not processed again. Returns only
+     * once they are journaled: until then the library does not poll again, so Telegram keeps them unconfirmed. If the
+     * store refuses, journaling is retried (with a growing pause) until it works or the bot stops.
+     */
     void accept(List<Update> updates) {
         try {
             long now = System.nanoTime();
@@ -43,11 +50,30 @@ final class UpdateIntake {
                 byId.put(u.getUpdateId().longValue(), u);
                 records.add(new UpdateJournal.Incoming(u.getUpdateId(), UpdateClassifier.chatIdOf(u), json.writeValueAsString(u)));
             }
-            for (UpdateJournal.Entry e : journal.record(records)) {
+            for (UpdateJournal.Entry e : recordPatiently(records)) {
                 dispatch(e, byId.get(e.updateId()), now);
             }
         } catch (JsonProcessingException | RuntimeException e) {
-            LOG.error("cannot take {} updates in; they will be re-read from the journal or re-sent", updates.size(), e);
+            LOG.error("cannot take {} updates in; Telegram will send them again after a restart", updates.size(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("stopping: {} updates not journaled; Telegram will send them again", updates.size());
+        }
+    }
+
+    private List<UpdateJournal.Entry> recordPatiently(List<UpdateJournal.Incoming> records) throws InterruptedException {
+        long pause = FIRST_RETRY.toMillis();
+        while (true) {
+            try {
+                return journal.record(records);
+            } catch (RuntimeException e) {
+                if (queues.stopping()) {
+                    throw e;
+                }
+                LOG.error("cannot journal {} updates ({}); retrying in {} ms", records.size(), e.getMessage(), pause);
+                Thread.sleep(pause);
+                pause = Math.min(pause * 2, MAX_RETRY.toMillis());
+            }
         }
     }
 
