@@ -9,7 +9,11 @@ import dev.sourced.telegram.LocalBotApiServer.ChatRef;
 import dev.sourced.telegram.LocalBotApiServer.Person;
 import dev.sourced.telegram.LocalBotApiServer.SentMessage;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -62,11 +66,28 @@ public final class BotBenchmark {
     private BotBenchmark() {
     }
 
-    /** Runs with {@link Options#DEFAULT} and prints the report. */
-    public static Result run(Answerer answerer, CorpusView corpus, Database db, PrintStream out) throws Exception {
-        return run(answerer, corpus, db, Options.DEFAULT, out);
+    /**
+     * Runs with {@link Options#DEFAULT} and prints the report. The bot's own tables (journal, answers…) go to a
+     * temporary database, deleted afterwards: the benchmark leaves no trace in the real store.
+     */
+    public static Result run(Answerer answerer, CorpusView corpus, PrintStream out) throws Exception {
+        return run(answerer, corpus, Options.DEFAULT, out);
     }
 
+    public static Result run(Answerer answerer, CorpusView corpus, Options options, PrintStream out) throws Exception {
+        Path dir = Files.createTempDirectory("sourced-bench-bot");
+        try (Database db = Database.open(dir.resolve("bot.db"))) {
+            return run(answerer, corpus, db, options, out);
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    /** Runs with the bot's tables in {@code db}. */
     public static Result run(Answerer answerer, CorpusView corpus, Database db, Options options, PrintStream out) throws Exception {
         List<String> questions = questions(corpus.documents());
         if (questions.isEmpty()) {

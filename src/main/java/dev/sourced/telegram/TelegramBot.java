@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.ConnectionPool;
@@ -45,6 +46,7 @@ public final class TelegramBot implements AutoCloseable {
     private static final Duration KEEP_ALIVE = Duration.ofMinutes(5);
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
     private static final int JOURNAL_RETENTION_DAYS = 7;
+    private static final Duration PRUNE_EVERY = Duration.ofHours(6);
 
     private final BotConfig config;
     private final Answerer answerer;
@@ -55,6 +57,8 @@ public final class TelegramBot implements AutoCloseable {
     private final BotMetrics metrics = new BotMetrics();
     private final Heartbeat heartbeat;
     private final TypingIndicator typing;
+    private final ScheduledExecutorService maintenance =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("telegram-maintenance").daemon(true).factory());
     private final BotIdentity identity;
     private final Connection connection;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -86,7 +90,8 @@ public final class TelegramBot implements AutoCloseable {
                     new ReplyFormatter(new MessageSplitter()), new RateLimiter(config.rateLimitPerMinute()), typing, metrics,
                     identity));
             UpdateIntake intake = new UpdateIntake(journal, queues, processor, metrics);
-            journal.pruneDone(JOURNAL_RETENTION_DAYS);
+            pruneJournal();
+            maintenance.scheduleAtFixedRate(this::pruneJournal, PRUNE_EVERY.toHours(), PRUNE_EVERY.toHours(), TimeUnit.HOURS);
             intake.recover();
             this.connection = config.webhookMode() ? new WebhookConnection(config, client, intake, heartbeat)
                     : new PollingConnection(config.token(), url, config.pollTimeoutSeconds(), intake, heartbeat);
@@ -156,7 +161,19 @@ public final class TelegramBot implements AutoCloseable {
         LOG.info("bot stopped; {} updates pending for the next start", journal.pendingCount());
     }
 
+    private void pruneJournal() {
+        try {
+            int n = journal.pruneDone(JOURNAL_RETENTION_DAYS);
+            if (n > 0) {
+                LOG.info("forgot {} updates answered more than {} days ago", n, JOURNAL_RETENTION_DAYS);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot prune the update journal: {}", e.getMessage());
+        }
+    }
+
     private void shutdownClients() {
+        maintenance.shutdownNow();
         typing.close();
         http.dispatcher().cancelAll();
         http.dispatcher().executorService().shutdownNow();
