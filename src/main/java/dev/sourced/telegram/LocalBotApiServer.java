@@ -111,7 +111,8 @@ public final class LocalBotApiServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /** Platform threads: the server stands for a machine elsewhere, so it must not wait for the bot's virtual threads. */
+    private final ExecutorService executor = Executors.newCachedThreadPool(Thread.ofPlatform().name("bot-api-", 0).daemon(true).factory());
     private final HttpClient webhookClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
