@@ -122,17 +122,7 @@ final class UpdateProcessor {
                 return "rate limited";
             }
         }
-        StoredAnswer stored = earlier.orElseGet(() -> {
-            List<String> context = d.chats().recentQuestions(a.chatId(), entry.updateId(), CONTEXT_TURNS);
-            Answer answer;
-            try (TypingIndicator.Handle typing = d.typing().start(a.chatId())) {
-                answer = d.answerer().ask(new Question(a.text(), context, readerLang(a.languageCode())));
-            } catch (RuntimeException e) {
-                LOG.error("answering update {} failed", entry.updateId(), e);
-                return null;
-            }
-            return d.answers().save(entry.updateId(), a.chatId(), answer);
-        });
+        StoredAnswer stored = earlier.orElseGet(() -> answerAndStore(a, entry));
         if (stored == null) {
             d.metrics().failed();
             Lang lang = Phrase.framing(null, a.languageCode());
@@ -145,6 +135,22 @@ final class UpdateProcessor {
         Runnable measure = receivedNanos < 0 ? null : () -> d.metrics().answerIssued(System.nanoTime() - receivedNanos);
         sender.send(a.chatId(), reply, a.messageId(), entry, measure);
         return stored.abstained() ? "abstained" : "answered";
+    }
+
+    /** Asks the answerer (the chat shows "typing…" if it takes a while) and stores the answer; null if it failed. */
+    private StoredAnswer answerAndStore(Ask a, UpdateJournal.Entry entry) {
+        List<String> context = d.chats().recentQuestions(a.chatId(), entry.updateId(), CONTEXT_TURNS);
+        TypingIndicator.Handle typing = d.typing().start(a.chatId());
+        Answer answer;
+        try {
+            answer = d.answerer().ask(new Question(a.text(), context, readerLang(a.languageCode())));
+        } catch (RuntimeException e) {
+            LOG.error("answering update {} failed", entry.updateId(), e);
+            return null;
+        } finally {
+            typing.close();
+        }
+        return d.answers().save(entry.updateId(), a.chatId(), answer);
     }
 
     private String command(Command c, UpdateJournal.Entry entry) {
