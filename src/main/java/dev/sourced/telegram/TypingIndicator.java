@@ -34,7 +34,12 @@ final class TypingIndicator implements AutoCloseable {
 
     Handle start(long chatId) {
         SendChatAction typing = SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build();
-        ScheduledFuture<?> f = timer.scheduleAtFixedRate(() -> api.callQuietly(typing), delay.toMillis(), REPEAT.toMillis(),
+        long first = delay.toMillis();
+        if (first == 0) {
+            api.callQuietly(typing);
+            first = REPEAT.toMillis();
+        }
+        ScheduledFuture<?> f = timer.scheduleAtFixedRate(() -> api.callQuietly(typing), first, REPEAT.toMillis(),
                 TimeUnit.MILLISECONDS);
         return () -> f.cancel(false);
     }
