@@ -9,6 +9,7 @@ CREATE TABLE documents (
     origin        TEXT NOT NULL DEFAULT '',
     format        TEXT NOT NULL,
     content_hash  TEXT NOT NULL,
+    text_hash     TEXT NOT NULL,
     raw_text      TEXT NOT NULL,
     text          TEXT NOT NULL,
     removed_lines TEXT NOT NULL DEFAULT '[]',
@@ -16,7 +17,7 @@ CREATE TABLE documents (
     updated_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
     removed_at    TEXT
 );
-CREATE INDEX documents_hash ON documents(content_hash);
+CREATE INDEX documents_text_hash ON documents(text_hash);
 
 -- Passages: spans of a document's stored text, with the embedding computed at ingest (never recomputed at start-up).
 CREATE TABLE passages (
@@ -27,6 +28,7 @@ CREATE TABLE passages (
     end        INTEGER NOT NULL,
     text       TEXT NOT NULL,
     heading    TEXT NOT NULL DEFAULT '',
+    context    TEXT NOT NULL DEFAULT '',
     embedding  BLOB,
     model      TEXT NOT NULL DEFAULT '',
     UNIQUE (doc_id, ord)

@@ -1,0 +1,363 @@
+package dev.sourced.answer;
+
+import dev.sourced.corpus.Lang;
+import dev.sourced.corpus.Passages;
+import dev.sourced.corpus.SentenceSplitter;
+import dev.sourced.corpus.Span;
+import dev.sourced.index.Analyzers;
+import dev.sourced.index.Fields;
+import dev.sourced.index.HybridRetriever;
+import dev.sourced.index.ParsedQuestion;
+import dev.sourced.index.PassageHit;
+import dev.sourced.index.PassageIndex;
+import dev.sourced.index.QueryTerm;
+import dev.sourced.index.QuestionParser;
+import dev.sourced.store.DocumentStore;
+import dev.sourced.store.StoredDocument;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Answers a question from the corpus, extractively: retrieves passages, checks that the evidence covers what the
+ * question is about (or abstains), merges passages that several outlets share, and composes a short answer whose
+ * statements cite numbered verbatim quotes.
+ *
+ * <p>Abstention does not rest on one score threshold. The question abstains when (1) it names something the corpus
+ * never mentions, or (2) no retrieved passage holds the distinctive names and numbers of the question together with
+ * most of the weight of its other words.
+ */
+public final class AnswerEngine implements Answerer, CorpusView {
+    /** Passages considered for an answer. */
+    static final int CANDIDATES = 20;
+    /** Passages that may become the evidence (the first citation). */
+    static final int EVIDENCE_DEPTH = 8;
+    public static final int MAX_CITATIONS = 5;
+    /** Statements in the short answer. */
+    static final int MAX_STATEMENTS = 2;
+    /** A name held by more than this share of passages is the corpus's subject, not what distinguishes a question. */
+    static final double TOPIC_NAME_SHARE = 0.08;
+    /** The evidence must cover more than this share of the question's weight. */
+    static final double MIN_COVERAGE = 0.5;
+    /** Two passages sharing this share of their word trigrams are one statement from several outlets. */
+    static final double DUPLICATE_OVERLAP = 0.6;
+    static final int CONTEXT_SENTENCES = 2;
+    /** A quote this short is its own statement in the short answer. */
+    static final int SHORT_STATEMENT = 320;
+
+    private final QuestionParser parser;
+    private final HybridRetriever retriever;
+    private final PassageIndex index;
+    private final DocumentStore store;
+    private final Map<String, Optional<StoredDocument>> documents = new ConcurrentHashMap<>();
+
+    public AnswerEngine(QuestionParser parser, HybridRetriever retriever, DocumentStore store) {
+        this.parser = parser;
+        this.retriever = retriever;
+        this.index = retriever.index();
+        this.store = store;
+    }
+
+    public HybridRetriever retriever() {
+        return retriever;
+    }
+
+    public QuestionParser parser() {
+        return parser;
+    }
+
+    /** Forgets cached document metadata; call after the corpus changed. */
+    public void corpusChanged() {
+        documents.clear();
+    }
+
+    @Override
+    public Answer ask(Question question) {
+        long t0 = System.nanoTime();
+        ParsedQuestion q = parser.parse(question.text(), question.context(), question.fallbackLang());
+        Lang frame = q.lang() != Lang.OTHER ? q.lang() : (question.fallbackLang() == null ? Lang.EN : question.fallbackLang());
+        Phrases say = Phrases.of(frame);
+        List<QueryTerm> asked = q.terms().stream().filter(t -> t.kind() != QueryTerm.Kind.FRAME).toList();
+        if (q.lang() == Lang.OTHER && asked.stream().anyMatch(AnswerEngine::isName)) {
+            // a question in a language we cannot translate: only its names and numbers can be checked
+            asked = asked.stream().filter(AnswerEngine::isName).toList();
+        }
+        List<QueryTerm> focus = new ArrayList<>(asked);
+        if (asked.isEmpty()) {
+            focus.addAll(q.contextTerms());
+        }
+        if (focus.isEmpty()) {
+            return new Answer(question.text(), say.lang(), say.emptyQuestion(), true, List.of(), ms(t0));
+        }
+        Map<QueryTerm, Evidence.TermForms> forms = new java.util.HashMap<>();
+        Map<QueryTerm, Integer> df = new java.util.HashMap<>();
+        for (QueryTerm t : focus) {
+            Evidence.TermForms f = Evidence.TermForms.of(t, q.lang());
+            forms.put(t, f);
+            df.put(t, documentFrequency(f));
+        }
+        int total = Math.max(1, index.passageCount());
+
+        // (1) a name or number the corpus never mentions
+        for (QueryTerm t : focus) {
+            if (isName(t) && df.get(t) == 0) {
+                return new Answer(question.text(), say.lang(), say.neverMentions(t.surface()), true, List.of(), ms(t0));
+            }
+        }
+        if (q.followUp() && !asked.isEmpty()) {
+            // "Who did he recruit for it?": a distinctive name the pronouns stand for is part of what is asked
+            for (QueryTerm t : q.contextTerms()) {
+                if (t.kind() != QueryTerm.Kind.NAME) continue;
+                Evidence.TermForms f = Evidence.TermForms.of(t, q.lang());
+                int n = documentFrequency(f);
+                if (n > 0 && n < TOPIC_NAME_SHARE * total) {
+                    focus.add(t);
+                    forms.put(t, f);
+                    df.put(t, n);
+                }
+            }
+        }
+        List<QueryTerm> required = focus.stream().filter(t -> isName(t) && df.get(t) < TOPIC_NAME_SHARE * total).toList();
+        // a question about something (not only about a name) is answered by a passage that holds one of its words
+        List<QueryTerm> words = focus.stream().filter(t -> t.kind() == QueryTerm.Kind.WORD).toList();
+        Map<QueryTerm, Double> weights = new java.util.HashMap<>();
+        double maxKnown = 0;
+        for (QueryTerm t : focus) {
+            if (df.get(t) > 0) maxKnown = Math.max(maxKnown, idf(df.get(t), total));
+        }
+        for (QueryTerm t : focus) {
+            if (df.get(t) > 0) {
+                weights.put(t, idf(df.get(t), total));
+            } else {
+                // an unknown word weighs as much as the rarest known one, not more: a paraphrase the lexicon
+                // lacks should not silence an answer that covers everything else
+                weights.put(t, maxKnown > 0 ? maxKnown : idf(0, total));
+            }
+        }
+
+        List<PassageHit> hits = retriever.retrieve(q, CANDIDATES);
+        List<Scored> ranked = new ArrayList<>();
+        for (PassageHit h : hits) {
+            Evidence e = new Evidence(h);
+            List<Evidence.TermForms> others = focus.stream().map(forms::get).toList();
+            boolean namesHeld = required.stream().allMatch(t -> e.holdsWithContext(forms.get(t), others))
+                    && (words.isEmpty() || words.stream().anyMatch(t -> e.holdsInside(forms.get(t))));
+            double covered = 0, all = 0;
+            for (var w : weights.entrySet()) {
+                all += w.getValue();
+                covered += w.getValue() * e.covers(forms.get(w.getKey()));
+            }
+            double coverage = all == 0 ? 0 : covered / all;
+            ranked.add(new Scored(e, namesHeld, coverage, h.score() * coverage * coverage));
+        }
+        ranked.sort(Comparator.comparingDouble(Scored::rank).reversed());
+
+        // (2) the evidence: a passage holding the distinctive names and most of the question's weight
+        List<Scored> supporting = ranked.stream().limit(EVIDENCE_DEPTH)
+                .filter(s -> s.namesHeld && s.coverage > MIN_COVERAGE).toList();
+        if (supporting.isEmpty()) {
+            String text = say.notSaid();
+            if (!ranked.isEmpty() && ranked.get(0).coverage > 0) {
+                PassageHit closest = ranked.get(0).evidence.hit();
+                text += " " + say.closest(shorten(closest.text()), sourceLabel(closest.docId()));
+            }
+            return new Answer(question.text(), say.lang(), text, true, List.of(), ms(t0));
+        }
+        List<Citation> citations = cite(supporting, ranked);
+        return new Answer(question.text(), say.lang(), compose(say, citations, forms), false, citations, ms(t0));
+    }
+
+    private record Scored(Evidence evidence, boolean namesHeld, double coverage, double rank) {
+    }
+
+    /** Evidence first, then the other passages that hold the question's names, near-duplicates merged. */
+    private List<Citation> cite(List<Scored> supporting, List<Scored> ranked) {
+        List<Scored> order = new ArrayList<>(supporting);
+        for (Scored s : ranked) {
+            if (!order.contains(s) && s.namesHeld && s.coverage > 0) order.add(s);
+        }
+        List<List<PassageHit>> groups = new ArrayList<>();
+        List<Set<String>> shingles = new ArrayList<>();
+        List<Double> scores = new ArrayList<>();
+        for (Scored s : order) {
+            PassageHit h = s.evidence.hit();
+            Set<String> sh = shingles(h.text());
+            int dup = -1;
+            for (int i = 0; i < groups.size(); i++) {
+                if (overlap(sh, shingles.get(i)) >= DUPLICATE_OVERLAP) {
+                    dup = i;
+                    break;
+                }
+            }
+            if (dup >= 0) {
+                if (groups.get(dup).stream().noneMatch(x -> x.docId().equals(h.docId()))) groups.get(dup).add(h);
+            } else if (groups.size() < MAX_CITATIONS) {
+                groups.add(new ArrayList<>(List.of(h)));
+                shingles.add(sh);
+                scores.add(s.rank);
+            }
+        }
+        List<Citation> out = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            List<PassageHit> g = groups.get(i);
+            PassageHit main = g.get(0);
+            List<SourceRef> also = new ArrayList<>();
+            for (PassageHit other : g.subList(1, g.size())) also.add(ref(other));
+            out.add(new Citation(i + 1, ref(main), main.text(), round(scores.get(i)), also));
+        }
+        return out;
+    }
+
+    private static double idf(int df, int total) {
+        return Math.log(1 + (total - df + 0.5) / (df + 0.5));
+    }
+
+    private static boolean isName(QueryTerm t) {
+        return t.kind() == QueryTerm.Kind.NAME || t.kind() == QueryTerm.Kind.NUMBER;
+    }
+
+    private String compose(Phrases say, List<Citation> citations, Map<QueryTerm, Evidence.TermForms> forms) {
+        StringBuilder sb = new StringBuilder(say.intro());
+        Set<String> usedDocs = new HashSet<>();
+        int statements = 0;
+        for (Citation c : citations) {
+            if (statements >= MAX_STATEMENTS) break;
+            if (statements > 0 && usedDocs.contains(c.docId())) continue;
+            sb.append(' ').append(bestSentence(c, forms)).append(" [").append(c.n()).append(']');
+            usedDocs.add(c.docId());
+            statements++;
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The statement a quote makes for the short answer: the whole quote when it is short, else its sentence that
+     * covers most of the question (with the sentence before it when it leans on it, "C'est pourquoi …"). A heading
+     * introduces a quote but is not a statement; a lead-in ending with ":" keeps what follows.
+     */
+    private String bestSentence(Citation c, Map<QueryTerm, Evidence.TermForms> forms) {
+        String text = c.text().strip();
+        List<Span> spans = SentenceSplitter.split(text);
+        List<Span> statements = new ArrayList<>();
+        for (Span s : spans) {
+            String sentence = s.of(text);
+            boolean wholeLine = (s.start() == 0 || text.charAt(s.start() - 1) == '\n') && (s.end() == text.length() || text.charAt(s.end()) == '\n');
+            if (!(wholeLine && s.end() < text.length() && !sentence.strip().matches("(?s).*[.!…\"”»)]$"))) {
+                statements.add(s);
+            }
+        }
+        if (statements.isEmpty()) return text;
+        String body = text.substring(statements.get(0).start());
+        if (statements.size() == 1 || body.length() <= SHORT_STATEMENT || body.matches("(?s).*:\\s*\\n.*")) {
+            return body;
+        }
+        Lang lang = document(c.docId()).map(StoredDocument::language).orElse(Lang.OTHER);
+        int best = 0;
+        double bestScore = -1;
+        for (int i = 0; i < statements.size(); i++) {
+            Set<String> toks = new HashSet<>(Analyzers.terms(Analyzers.forLang(lang), statements.get(i).of(text)));
+            double score = 0;
+            for (Evidence.TermForms f : forms.values()) {
+                double found = 0;
+                for (var e : f.in(lang).entrySet()) {
+                    if (toks.contains(e.getKey())) found = Math.max(found, e.getValue());
+                }
+                score += found;
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        int first = best;
+        while (first > 0 && Passages.leansBack(statements.get(first).of(text))) first--;
+        return text.substring(statements.get(first).start(), statements.get(best).end());
+    }
+
+    /** Passages that hold the term in any of its forms, in any language's field. */
+    private int documentFrequency(Evidence.TermForms f) {
+        int best = 0;
+        for (Lang l : Lang.values()) {
+            for (String term : f.in(l).keySet()) {
+                best = Math.max(best, index.docFreq(Fields.body(l), term));
+            }
+        }
+        return best;
+    }
+
+    private SourceRef ref(PassageHit h) {
+        Optional<StoredDocument> d = document(h.docId());
+        return new SourceRef(h.docId(), d.map(StoredDocument::title).orElse(h.docId()), d.map(StoredDocument::outlet).orElse(""),
+                d.map(StoredDocument::url).orElse(""), d.map(StoredDocument::published).orElse(""), h.start(), h.end());
+    }
+
+    private Optional<StoredDocument> document(String id) {
+        return documents.computeIfAbsent(id, store::get);
+    }
+
+    private String sourceLabel(String docId) {
+        return document(docId).map(d -> d.outlet().isEmpty() ? d.title() : d.title() + ", " + d.outlet()).orElse(docId);
+    }
+
+    private static String shorten(String s) {
+        String t = s.strip().replaceAll("\\s+", " ");
+        return t.length() <= 200 ? t : t.substring(0, t.lastIndexOf(' ', 197)) + "…";
+    }
+
+    static Set<String> shingles(String text) {
+        String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replace('’', '\'');
+        String[] w = n.split("[^\\p{L}\\p{N}]+");
+        Set<String> out = new HashSet<>();
+        for (int i = 0; i + 2 < w.length; i++) out.add(w[i] + " " + w[i + 1] + " " + w[i + 2]);
+        return out;
+    }
+
+    static double overlap(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) return 0;
+        int common = 0;
+        for (String s : a) if (b.contains(s)) common++;
+        return (double) common / Math.min(a.size(), b.size());
+    }
+
+    private static double round(double d) {
+        return Math.round(d * 10000) / 10000.0;
+    }
+
+    private static long ms(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    @Override
+    public List<DocumentSummary> documents() {
+        return store.list(false).stream().map(d -> new DocumentSummary(d.id(), d.title(), d.outlet(), d.url(), d.published(),
+                d.language().code(), d.passages(), d.createdAt())).toList();
+    }
+
+    @Override
+    public Optional<String> contextAround(String docId, int start, int end) {
+        Optional<StoredDocument> d = store.get(docId);
+        if (d.isEmpty() || d.get().removed()) return Optional.empty();
+        String text = d.get().text();
+        if (start < 0 || end > text.length() || start > end) return Optional.empty();
+        List<Span> spans = SentenceSplitter.split(text);
+        int first = -1, last = -1;
+        for (int i = 0; i < spans.size(); i++) {
+            Span s = spans.get(i);
+            if (s.end() > start && s.start() < end) {
+                if (first < 0) first = i;
+                last = i;
+            }
+        }
+        if (first < 0) return Optional.of(text.substring(start, end));
+        int from = spans.get(Math.max(0, first - CONTEXT_SENTENCES)).start();
+        int to = spans.get(Math.min(spans.size() - 1, last + CONTEXT_SENTENCES)).end();
+        return Optional.of(text.substring(from, to));
+    }
+}

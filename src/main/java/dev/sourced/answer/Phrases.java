@@ -1,0 +1,37 @@
+package dev.sourced.answer;
+
+import dev.sourced.corpus.Lang;
+
+/** The framing text of replies, in the reader's language. Quotes are never translated. */
+record Phrases(Lang lang) {
+    static Phrases of(Lang lang) {
+        return new Phrases(lang == Lang.FR ? Lang.FR : Lang.EN);
+    }
+
+    boolean fr() {
+        return lang == Lang.FR;
+    }
+
+    String intro() {
+        return fr() ? "D'après les articles :" : "According to the articles:";
+    }
+
+    String notSaid() {
+        return fr() ? "Le corpus ne le dit pas." : "The corpus does not say.";
+    }
+
+    String neverMentions(String what) {
+        return fr() ? "Le corpus ne le dit pas : il ne mentionne jamais « " + what + " »."
+                : "The corpus does not say: it never mentions “" + what + "”.";
+    }
+
+    String closest(String quote, String source) {
+        return fr() ? "Ce qui s'en approche le plus : « " + quote + " » (" + source + ")."
+                : "The closest it says: “" + quote + "” (" + source + ").";
+    }
+
+    String emptyQuestion() {
+        return fr() ? "Posez une question sur les articles du corpus, par exemple : « Pourquoi Musk a-t-il quitté OpenAI ? »"
+                : "Ask a question about the articles of the corpus, for example: “Why did Musk leave OpenAI?”";
+    }
+}

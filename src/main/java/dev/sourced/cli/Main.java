@@ -1,0 +1,395 @@
+package dev.sourced.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sourced.answer.Answer;
+import dev.sourced.answer.Citation;
+import dev.sourced.answer.Question;
+import dev.sourced.answer.SourceRef;
+import dev.sourced.config.Config;
+import dev.sourced.config.ConfigException;
+import dev.sourced.corpus.CorpusException;
+import dev.sourced.corpus.DocumentMeta;
+import dev.sourced.corpus.DocumentReader;
+import dev.sourced.corpus.Lang;
+import dev.sourced.corpus.SourceDocument;
+import dev.sourced.index.IndexException;
+import dev.sourced.store.StoreException;
+import dev.sourced.store.StoredDocument;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code sourced COMMAND ...}: the command line. Exit codes: 0 done, 1 failed (the reason on stderr), 2 usage. */
+public final class Main {
+    static final String USAGE = """
+            usage: sourced [COMMAND] [ARGS]
+              ask [--json] [--context "EARLIER QUESTION"]... "QUESTION"   answer a question with cited passages
+              chat                                   ask questions in the terminal (a conversation)
+              ingest [--id ID] [--title T] [--outlet O] [--url U] [--date D] [--lang fr|en] PATH...
+                                                     add or update documents (.txt, .md, .html; directories too)
+              docs [--all]                           list the corpus documents (--all: removed ones too)
+              remove ID | restore ID                 take a document out of the corpus / bring it back (7 days)
+              edit ID FIELD VALUE                    correct title, outlet, url, date or language
+              reindex                                rebuild the search index from the database
+              eval FILE.jsonl [--json]               score answers against a question set
+              bench [--sizes 10000,100000] [--queries N] [--embed-sample N] [--json]
+                                                     measure ingest, retrieval latency, index size, memory, start-up
+              bot                                    run the Telegram bot (TELEGRAM_BOT_TOKEN)
+              health                                 check that the store and the index answer
+            With no command: the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the terminal chat.
+            Data lives in ./data unless SOURCED_DATA says otherwise; an empty store ingests ./corpus first.""";
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Lucene's start-up notices (vector module, native access) are not for readers; warnings of our own still show. */
+    private static final java.util.logging.Logger LUCENE_LOG = java.util.logging.Logger.getLogger("org.apache.lucene");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+        System.setProperty("org.slf4j.simpleLogger.log.ai.djl", System.getProperty("org.slf4j.simpleLogger.log.ai.djl", "error"));
+        int code = run(args, System.getenv(), System.out, System.err);
+        if (code != 0 || !(args.length == 0 || args[0].equals("bot"))) {
+            System.exit(code);
+        }
+    }
+
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        try {
+            Config config = Config.from(env);
+            if (args.length == 0) {
+                String token = env.get("TELEGRAM_BOT_TOKEN");
+                if (token != null && !token.isBlank()) {
+                    return Commands.bot(config, out);
+                }
+                out.println("No TELEGRAM_BOT_TOKEN is set, so this is a chat in the terminal over the same engine.");
+                out.println("To connect Telegram: create a bot with @BotFather, then run: TELEGRAM_BOT_TOKEN=... ./sourced");
+                return chat(config, out);
+            }
+            String cmd = args[0];
+            List<String> rest = List.of(args).subList(1, args.length);
+            return switch (cmd) {
+                case "ask" -> ask(config, rest, out);
+                case "chat" -> chat(config, out);
+                case "ingest" -> ingest(config, rest, out, err);
+                case "docs" -> docs(config, rest, out);
+                case "remove", "restore" -> removeOrRestore(config, cmd, rest, out, err);
+                case "edit" -> edit(config, rest, out, err);
+                case "reindex" -> reindex(config, out);
+                case "eval" -> eval(config, rest, out);
+                case "bench" -> Bench.run(config, rest, out);
+                case "bot" -> Commands.bot(config, out);
+                case "health" -> Commands.health(config, out);
+                case "help", "--help", "-h" -> {
+                    out.println(USAGE);
+                    yield 0;
+                }
+                default -> usage(err, "unknown command '" + cmd + "'");
+            };
+        } catch (UsageException e) {
+            return usage(err, e.getMessage());
+        } catch (ConfigException | CorpusException | StoreException | IndexException e) {
+            err.println("sourced: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static int usage(PrintStream err, String message) {
+        err.println("sourced: " + message);
+        err.println(USAGE);
+        return 2;
+    }
+
+    /** A command line that does not fit its command. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private static int ask(Config config, List<String> args, PrintStream out) {
+        boolean json = false;
+        List<String> context = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--json" -> json = true;
+                case "--context" -> {
+                    if (i + 1 >= args.size()) throw new UsageException("--context needs a question");
+                    context.add(args.get(++i));
+                }
+                default -> {
+                    if (a.startsWith("--")) throw new UsageException("ask: unknown option " + a);
+                    words.add(a);
+                }
+            }
+        }
+        String question = String.join(" ", words).strip();
+        if (question.isEmpty()) throw new UsageException("ask needs a question, e.g. sourced ask \"Why did Musk leave OpenAI?\"");
+        try (Engine engine = Engine.open(config)) {
+            Answer a = engine.answerer().ask(new Question(question, context, null));
+            if (json) {
+                out.println(toJson(a));
+            } else {
+                out.print(render(a));
+            }
+        }
+        return 0;
+    }
+
+    static String toJson(Answer a) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("question", a.question());
+        o.put("answer", a.text());
+        o.put("abstained", a.abstained());
+        ArrayNode cites = o.putArray("citations");
+        for (Citation c : a.citations()) {
+            ObjectNode n = cites.addObject();
+            n.put("n", c.n());
+            putRef(n, c.source());
+            n.put("text", c.text());
+            n.put("score", c.score());
+            ArrayNode also = n.putArray("also_in");
+            for (SourceRef r : c.alsoIn()) putRef(also.addObject(), r);
+        }
+        o.put("took_ms", a.tookMs());
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void putRef(ObjectNode n, SourceRef r) {
+        n.put("doc_id", r.docId());
+        n.put("title", r.title());
+        n.put("source", r.source());
+        n.put("url", r.url());
+        n.put("date", r.date());
+        n.put("start", r.start());
+        n.put("end", r.end());
+    }
+
+    /** The answer for people: the short answer, then the numbered quotes with their sources. */
+    static String render(Answer a) {
+        StringBuilder sb = new StringBuilder(a.text()).append("\n");
+        for (Citation c : a.citations()) {
+            sb.append("\n[").append(c.n()).append("] “").append(c.text().strip().replace("\n", " ")).append("”\n");
+            sb.append("    — ").append(label(c.source())).append("\n");
+            for (SourceRef r : c.alsoIn()) {
+                sb.append("    also in: ").append(label(r)).append("\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    static String label(SourceRef r) {
+        StringBuilder sb = new StringBuilder(r.title());
+        if (!r.source().isEmpty()) sb.append(", ").append(r.source());
+        if (!r.date().isEmpty()) sb.append(", ").append(r.date());
+        if (!r.url().isEmpty()) sb.append(" · ").append(r.url());
+        return sb.toString();
+    }
+
+    private static int chat(Config config, PrintStream out) {
+        try (Engine engine = Engine.open(config);
+             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            out.println("Sourced — ask about " + engine.corpus().documents().size() + " articles. /new forgets the conversation, /quit leaves.");
+            List<String> context = new ArrayList<>();
+            while (true) {
+                out.print("> ");
+                out.flush();
+                String line = in.readLine();
+                if (line == null || line.strip().equals("/quit")) break;
+                String q = line.strip();
+                if (q.isEmpty()) continue;
+                if (q.equals("/new")) {
+                    context.clear();
+                    out.println("(conversation forgotten)");
+                    continue;
+                }
+                Answer a = engine.answerer().ask(new Question(q, context, null));
+                out.println(render(a));
+                context.add(q);
+                if (context.size() > 5) context.remove(0);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return 0;
+    }
+
+    private static int ingest(Config config, List<String> args, PrintStream out, PrintStream err) {
+        DocumentMeta meta = DocumentMeta.empty();
+        List<Path> paths = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("--")) {
+                if (i + 1 >= args.size()) throw new UsageException(a + " needs a value");
+                String v = args.get(++i);
+                meta = switch (a) {
+                    case "--id" -> meta.withId(DocumentReader.slug(v));
+                    case "--title" -> meta.withTitle(v);
+                    case "--outlet" -> meta.withOutlet(v);
+                    case "--url" -> meta.withUrl(v);
+                    case "--date" -> meta.withPublished(v);
+                    case "--lang" -> meta.withLanguage(Lang.fromCode(v));
+                    default -> throw new UsageException("ingest: unknown option " + a);
+                };
+            } else {
+                paths.add(Path.of(a));
+            }
+        }
+        if (paths.isEmpty()) throw new UsageException("ingest needs at least one PATH");
+        boolean metaGiven = !meta.equals(DocumentMeta.empty());
+        if (metaGiven && (paths.size() > 1 || java.nio.file.Files.isDirectory(paths.get(0)))) {
+            throw new UsageException("metadata flags apply to a single file");
+        }
+        int failed = 0;
+        try (Engine engine = Engine.open(config, false)) {
+            List<Engine.IngestResult> results;
+            if (metaGiven) {
+                Engine.IngestResult r;
+                try {
+                    SourceDocument d = DocumentReader.read(paths.get(0));
+                    r = engine.ingest(new SourceDocument(meta.orElse(d.meta()), d.format(), d.text()));
+                } catch (CorpusException | StoreException e) {
+                    r = new Engine.IngestResult(paths.get(0).toString(), null, null, 0, e.getMessage());
+                }
+                results = List.of(r);
+            } else {
+                results = engine.ingestAll(paths);
+            }
+            for (Engine.IngestResult r : results) {
+                if (r.failed()) {
+                    failed++;
+                    err.println("sourced: " + r.error());
+                } else {
+                    out.printf("%-9s %s (%d passages) ← %s%n", r.outcome().name().toLowerCase(), r.docId(), r.passages(), r.origin());
+                }
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static int docs(Config config, List<String> args, PrintStream out) {
+        boolean all = args.contains("--all");
+        try (Engine engine = Engine.open(config)) {
+            List<StoredDocument> docs = engine.store().list(all);
+            for (StoredDocument d : docs) {
+                out.printf("%-24s %-3s %-10s %3d passages  %s%s%s%n", d.id(), d.language().code(), d.published().isEmpty() ? "-" : d.published(),
+                        d.passages(), d.title(), d.outlet().isEmpty() ? "" : " — " + d.outlet(), d.removed() ? "  [removed " + d.removedAt() + "]" : "");
+            }
+            out.println(docs.size() + " document(s)");
+        }
+        return 0;
+    }
+
+    private static int removeOrRestore(Config config, String cmd, List<String> args, PrintStream out, PrintStream err) {
+        if (args.size() != 1) throw new UsageException(cmd + " needs one document ID");
+        try (Engine engine = Engine.open(config, false)) {
+            boolean ok = cmd.equals("remove") ? engine.remove(args.get(0)) : engine.restore(args.get(0));
+            if (!ok) {
+                err.println("sourced: " + (cmd.equals("remove") ? "no active document '" + args.get(0) + "'"
+                        : "no document '" + args.get(0) + "' removed in the last 7 days"));
+                return 1;
+            }
+            out.println((cmd.equals("remove") ? "removed " : "restored ") + args.get(0));
+        }
+        return 0;
+    }
+
+    private static int edit(Config config, List<String> args, PrintStream out, PrintStream err) {
+        if (args.size() < 3) throw new UsageException("edit needs ID FIELD VALUE");
+        String value = String.join(" ", args.subList(2, args.size()));
+        try (Engine engine = Engine.open(config, false)) {
+            boolean ok;
+            try {
+                ok = engine.edit(args.get(0), args.get(1), value);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            if (!ok) {
+                err.println("sourced: no active document '" + args.get(0) + "'");
+                return 1;
+            }
+            out.println("edited " + args.get(0) + ": " + args.get(1) + " = " + value);
+        }
+        return 0;
+    }
+
+    private static int reindex(Config config, PrintStream out) {
+        long t0 = System.nanoTime();
+        int n;
+        try (Engine engine = Engine.open(config, false)) {
+            n = engine.reindex();
+        } catch (IndexException e) {
+            out.println("the index cannot be opened (" + e.getMessage() + "); rebuilding it from the database");
+            n = Engine.rebuildCorruptIndex(config);
+        }
+        out.printf("reindexed %d passages in %d ms%n", n, (System.nanoTime() - t0) / 1_000_000);
+        return 0;
+    }
+
+    private static int eval(Config config, List<String> args, PrintStream out) {
+        boolean json = args.contains("--json");
+        List<String> files = args.stream().filter(a -> !a.startsWith("--")).toList();
+        if (files.size() != 1) throw new UsageException("eval needs one FILE.jsonl");
+        List<Evaluation.Item> items = Evaluation.read(Path.of(files.get(0)));
+        try (Engine engine = Engine.open(config)) {
+            Evaluation.Metrics m = Evaluation.run(engine.answerer(), items);
+            if (json) {
+                ObjectNode o = JSON.createObjectNode();
+                o.put("hit@1", m.hit1());
+                o.put("hit@3", m.hit3());
+                o.put("hit@5", m.hit5());
+                o.put("mrr@5", m.mrr5());
+                o.put("abstain_accuracy", m.abstainAccuracy());
+                o.put("p50_ms", m.p50Ms());
+                o.put("p95_ms", m.p95Ms());
+                o.put("n", m.n());
+                ArrayNode rs = o.putArray("results");
+                for (Evaluation.Result r : m.results()) {
+                    ObjectNode n = rs.addObject();
+                    n.put("id", r.item().id());
+                    n.put("question", r.item().question());
+                    n.put("answerable", r.item().answerable());
+                    n.put("abstained", r.abstained());
+                    n.put("first_hit", r.firstHit());
+                    n.put("ms", r.micros() / 1000.0);
+                    ArrayNode cited = n.putArray("cited");
+                    r.cited().forEach(cited::add);
+                }
+                out.println(toJsonString(o));
+            } else {
+                for (Evaluation.Result r : m.results()) {
+                    String verdict = !r.item().answerable() ? (r.abstained() ? "abstained ok" : "ANSWERED (should abstain)")
+                            : r.abstained() ? "ABSTAINED" : r.firstHit() == 0 ? "MISS" : "hit@" + r.firstHit();
+                    out.printf("%-6s %-26s %6.1f ms  %s%n", r.item().id(), verdict, r.micros() / 1000.0, r.item().question());
+                }
+                out.printf("%nhit@1 %.3f  hit@3 %.3f  hit@5 %.3f  mrr@5 %.3f  abstain_accuracy %.3f  p50 %.1f ms  p95 %.1f ms  n %d%n",
+                        m.hit1(), m.hit3(), m.hit5(), m.mrr5(), m.abstainAccuracy(), m.p50Ms(), m.p95Ms(), m.n());
+            }
+        }
+        return 0;
+    }
+
+    static String toJsonString(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,388 @@
+package dev.sourced.index;
+
+import dev.sourced.corpus.Lang;
+import dev.sourced.store.DocumentStore;
+import dev.sourced.store.OutboxEntry;
+import dev.sourced.store.StoredDocument;
+import dev.sourced.store.StoredPassage;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * The Lucene index of passages, on disk. It is derived from SQLite: {@link #sync()} applies the outbox entries after
+ * the one recorded in the last Lucene commit, so a crash between the SQLite commit and the Lucene commit is repaired on
+ * the next start; {@link #rebuild} makes it anew from SQLite. Embeddings come from SQLite, never recomputed here.
+ * When another process holds the index writer, the index is opened read-only at its last commit.
+ */
+public final class PassageIndex implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(PassageIndex.class.getName());
+    /**
+     * BM25 with weak length normalisation: passages are one or two sentences, so a longer one is not a less focused
+     * one, and a sentence that holds every word of a question should not lose to a short one that holds fewer.
+     */
+    static final float BM25_K1 = 1.2f;
+    static final float BM25_B = 0.3f;
+    static final Similarity SIMILARITY = new BM25Similarity(BM25_K1, BM25_B);
+    private static final SearcherFactory SEARCHERS = new SearcherFactory() {
+        @Override
+        public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
+            IndexSearcher s = new IndexSearcher(reader);
+            s.setSimilarity(SIMILARITY);
+            return s;
+        }
+    };
+
+    private final Path dir;
+    private final DocumentStore store;
+    private final String modelId;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager manager;
+    private final boolean fresh;
+
+    private PassageIndex(Path dir, DocumentStore store, String modelId, Directory directory, IndexWriter writer,
+                         SearcherManager manager, boolean fresh) {
+        this.fresh = fresh;
+        this.dir = dir;
+        this.store = store;
+        this.modelId = modelId;
+        this.directory = directory;
+        this.writer = writer;
+        this.manager = manager;
+    }
+
+    /**
+     * Opens (creating if needed) the index in {@code dir}. {@code modelId} is the embedding model whose vectors belong
+     * in the index; passages embedded by another model are indexed without a vector until {@code reindex}.
+     */
+    public static PassageIndex open(Path dir, DocumentStore store, String modelId) {
+        Directory directory = null;
+        try {
+            Files.createDirectories(dir);
+            directory = FSDirectory.open(dir);
+            IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.perField());
+            cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+            cfg.setRAMBufferSizeMB(64);
+            cfg.setSimilarity(SIMILARITY);
+            IndexWriter writer;
+            try {
+                writer = new IndexWriter(directory, cfg);
+            } catch (LockObtainFailedException locked) {
+                if (!DirectoryReader.indexExists(directory)) {
+                    throw new IndexException("index " + dir + " is locked by another process and has no commit yet; stop the other Sourced process");
+                }
+                LOG.warning("index " + dir + " is in use by another process: answering from its last commit, read-only");
+                SearcherManager ro = new SearcherManager(directory, SEARCHERS);
+                return new PassageIndex(dir, store, modelId, directory, null, ro, false);
+            }
+            boolean fresh = !DirectoryReader.indexExists(directory);
+            if (fresh) {
+                writer.setLiveCommitData(Map.of(Fields.COMMIT_OUTBOX_SEQ, "0", Fields.COMMIT_MODEL, modelId,
+                        Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION).entrySet());
+                writer.commit();
+            }
+            SearcherManager manager = new SearcherManager(writer, SEARCHERS);
+            return new PassageIndex(dir, store, modelId, directory, writer, manager, fresh);
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | EOFException | NoSuchFileException e) {
+            closeQuietly(directory);
+            throw new IndexException("index " + dir + " is corrupt or unreadable (" + e.getClass().getSimpleName()
+                    + "); run `sourced reindex` to rebuild it from the database", e);
+        } catch (IOException e) {
+            closeQuietly(directory);
+            throw new IndexException("index " + dir + " cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /**
+     * True when the index must be built from SQLite rather than synced: this open created it, or it was written with
+     * another layout of fields or analysis (an older build of Sourced).
+     */
+    public boolean needsRebuild() {
+        return fresh || !Fields.SCHEMA_VERSION.equals(commitData().get(Fields.COMMIT_SCHEMA));
+    }
+
+    public boolean readOnly() {
+        return writer == null;
+    }
+
+    /** The outbox sequence number the last commit applied. */
+    public long appliedSeq() {
+        return Long.parseLong(commitData().getOrDefault(Fields.COMMIT_OUTBOX_SEQ, "0"));
+    }
+
+    private Map<String, String> commitData() {
+        try {
+            if (writer != null) {
+                Map<String, String> m = new HashMap<>();
+                var live = writer.getLiveCommitData();
+                if (live != null) live.forEach(e -> m.put(e.getKey(), e.getValue()));
+                return m;
+            }
+            return SegmentInfos.readLatestCommit(directory).getUserData();
+        } catch (IOException e) {
+            throw new IndexException("index " + dir + ": cannot read commit data: " + e.getMessage(), e);
+        }
+    }
+
+    /** Applies outbox entries newer than the last commit; returns how many documents were re-indexed or removed. */
+    public synchronized int sync() {
+        if (writer == null) {
+            return 0;
+        }
+        long applied = appliedSeq();
+        List<OutboxEntry> entries = store.outboxAfter(applied);
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        Map<String, String> lastOp = new LinkedHashMap<>();
+        long maxSeq = applied;
+        for (OutboxEntry e : entries) {
+            lastOp.remove(e.docId());
+            lastOp.put(e.docId(), e.op());
+            maxSeq = Math.max(maxSeq, e.seq());
+        }
+        try {
+            for (var e : lastOp.entrySet()) {
+                writer.deleteDocuments(new Term(Fields.DOC_ID, e.getKey()));
+                if (e.getValue().equals("upsert")) {
+                    addDocument(e.getKey());
+                }
+            }
+            commit(maxSeq);
+        } catch (IOException e) {
+            throw new IndexException("index " + dir + ": update failed: " + e.getMessage(), e);
+        }
+        store.pruneOutbox(maxSeq);
+        return lastOp.size();
+    }
+
+    private void addDocument(String docId) throws IOException {
+        Optional<StoredDocument> doc = store.get(docId);
+        if (doc.isEmpty() || doc.get().removed()) {
+            return;
+        }
+        List<StoredPassage> passages = store.passages(docId);
+        for (StoredPassage p : passages) {
+            writer.addDocument(toLucene(doc.get(), p));
+        }
+    }
+
+    private Document toLucene(StoredDocument doc, StoredPassage p) {
+        Lang lang = doc.language();
+        Document d = new Document();
+        d.add(new StringField(Fields.PASSAGE_ID, Long.toString(p.id()), Field.Store.YES));
+        d.add(new StringField(Fields.DOC_ID, p.docId(), Field.Store.YES));
+        d.add(new StoredField(Fields.LANG, lang.code()));
+        d.add(new StoredField(Fields.START, p.start()));
+        d.add(new StoredField(Fields.END, p.end()));
+        d.add(new StoredField(Fields.TEXT, p.text()));
+        String context = doc.title() + "\n" + p.context();
+        d.add(new StoredField(Fields.CONTEXT_STORED, context));
+        d.add(new StoredField(Fields.SCOPE_STORED, doc.title() + "\n" + p.heading()));
+        d.add(new TextField(Fields.body(lang), p.text(), Field.Store.NO));
+        d.add(new TextField(Fields.context(lang), context, Field.Store.NO));
+        d.add(new TextField(Fields.COGNATE, p.text(), Field.Store.NO));
+        for (String f : Features.of(p.text())) {
+            d.add(new StringField(Fields.FEATURES, f, Field.Store.NO));
+        }
+        if (p.embedding() != null && modelId.equals(p.model())) {
+            d.add(new KnnFloatVectorField(Fields.VECTOR, p.embedding(), VectorSimilarityFunction.DOT_PRODUCT));
+        }
+        return d;
+    }
+
+    private void commit(long seq) throws IOException {
+        writer.setLiveCommitData(Map.of(Fields.COMMIT_OUTBOX_SEQ, Long.toString(seq), Fields.COMMIT_MODEL, modelId,
+                Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION).entrySet());
+        writer.commit();
+        manager.maybeRefreshBlocking();
+    }
+
+    /**
+     * Rebuilds the whole index from SQLite. Passages whose stored embedding is missing or from another model are
+     * embedded with {@code embedder} (null: left without a vector) and the new vectors are saved in SQLite.
+     */
+    public synchronized int rebuild(Embedder embedder) {
+        if (writer == null) {
+            throw new IndexException("index " + dir + " is in use by another process; stop it before reindexing");
+        }
+        try {
+            long seq = store.lastOutboxSeq();
+            writer.deleteAll();
+            int count = 0;
+            for (String id : store.activeIds()) {
+                StoredDocument doc = store.get(id).orElseThrow();
+                List<StoredPassage> passages = store.passages(id);
+                if (embedder != null) {
+                    passages = reembed(passages, embedder);
+                }
+                for (StoredPassage p : passages) {
+                    writer.addDocument(toLucene(doc, p));
+                    count++;
+                }
+            }
+            commit(seq);
+            return count;
+        } catch (IOException e) {
+            throw new IndexException("index " + dir + ": rebuild failed: " + e.getMessage(), e);
+        }
+    }
+
+    private List<StoredPassage> reembed(List<StoredPassage> passages, Embedder embedder) {
+        List<StoredPassage> stale = passages.stream().filter(p -> p.embedding() == null || !embedder.id().equals(p.model())).toList();
+        if (stale.isEmpty()) {
+            return passages;
+        }
+        List<float[]> vectors = embedder.embedPassages(stale.stream().map(StoredPassage::text).toList());
+        store.updateEmbeddings(stale, vectors, embedder.id());
+        Map<Long, float[]> byId = new HashMap<>();
+        for (int i = 0; i < stale.size(); i++) byId.put(stale.get(i).id(), vectors.get(i));
+        List<StoredPassage> out = new ArrayList<>();
+        for (StoredPassage p : passages) {
+            float[] v = byId.get(p.id());
+            out.add(v == null ? p : new StoredPassage(p.id(), p.docId(), p.ord(), p.start(), p.end(), p.text(), p.heading(),
+                    p.context(), v, embedder.id()));
+        }
+        return out;
+    }
+
+    /** The best {@code k} passages for a lexical query, by BM25. */
+    public List<PassageHit> search(Query query, int k) {
+        return withSearcher(s -> hits(s, s.search(query, k), true));
+    }
+
+    /** The {@code k} passages nearest to {@code vector}. */
+    public List<PassageHit> nearest(float[] vector, int k) {
+        return withSearcher(s -> hits(s, s.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, k), k), false));
+    }
+
+    /** Number of passages whose {@code field} holds {@code term}. */
+    public int docFreq(String field, String term) {
+        return withSearcher(s -> s.getIndexReader().docFreq(new Term(field, term)));
+    }
+
+    public int passageCount() {
+        return withSearcher(s -> s.getIndexReader().numDocs());
+    }
+
+    /** Bytes the index takes on disk. */
+    public long sizeOnDisk() {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Refreshes the searcher if the index changed on disk (read-only mode) or in this writer. */
+    public void refresh() {
+        try {
+            manager.maybeRefresh();
+        } catch (IOException e) {
+            throw new IndexException("index " + dir + ": refresh failed: " + e.getMessage(), e);
+        }
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher s) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher s = manager.acquire();
+            try {
+                return work.apply(s);
+            } finally {
+                manager.release(s);
+            }
+        } catch (IOException e) {
+            throw new IndexException("index " + dir + ": search failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<PassageHit> hits(IndexSearcher s, TopDocs top, boolean lexical) throws IOException {
+        StoredFields stored = s.storedFields();
+        List<PassageHit> out = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            Document d = stored.document(sd.doc);
+            out.add(new PassageHit(Long.parseLong(d.get(Fields.PASSAGE_ID)), d.get(Fields.DOC_ID), Lang.fromCode(d.get(Fields.LANG)),
+                    d.getField(Fields.START).numericValue().intValue(), d.getField(Fields.END).numericValue().intValue(),
+                    d.get(Fields.TEXT), Objects.toString(d.get(Fields.CONTEXT_STORED), ""),
+                    Objects.toString(d.get(Fields.SCOPE_STORED), ""), lexical ? sd.score : 0, lexical ? 0 : sd.score, sd.score));
+        }
+        out.sort(Comparator.comparingDouble(PassageHit::score).reversed());
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            manager.close();
+            if (writer != null) writer.close();
+        } catch (IOException e) {
+            LOG.warning("closing index " + dir + ": " + e.getMessage());
+        } finally {
+            closeQuietly(directory);
+        }
+    }
+
+    private static void closeQuietly(Directory d) {
+        if (d == null) return;
+        try {
+            d.close();
+        } catch (IOException ignored) {
+            // nothing more to release
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.sourced.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path data;
+    private Map<String, String> env;
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void setUp() {
+        env = new HashMap<>();
+        env.put("SOURCED_DATA", data.toString());
+        env.put("SOURCED_CORPUS", Path.of("corpus").toAbsolutePath().toString());
+        env.put("SOURCED_EMBEDDING", "none");
+        env.put("SOURCED_FREEDICT", "false");
+    }
+
+    private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Main.run(args, env, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    @Test
+    void askJsonPrintsTheDocumentedFields() throws Exception {
+        assertThat(run("ask", "--json", "Why did Musk leave OpenAI?")).isZero();
+        JsonNode n = new ObjectMapper().readTree(out);
+        assertThat(n.fieldNames()).toIterable().contains("question", "answer", "abstained", "citations", "took_ms");
+        JsonNode c = n.get("citations").get(0);
+        assertThat(c.fieldNames()).toIterable().contains("n", "doc_id", "title", "source", "url", "date", "text", "start", "end", "score");
+        assertThat(n.get("abstained").asBoolean()).isFalse();
+    }
+
+    @Test
+    void askWithContextAnswersAFollowUp() throws Exception {
+        assertThat(run("ask", "--json", "--context", "Why did Musk leave OpenAI?", "How much had he donated before that?")).isZero();
+        JsonNode n = new ObjectMapper().readTree(out);
+        assertThat(n.get("abstained").asBoolean()).isFalse();
+        assertThat(n.get("citations").toString()).contains("100 millions");
+    }
+
+    @Test
+    void badFilesGetOneClearLineEachAndANonZeroExitAndNothingStoredIsLost() throws Exception {
+        assertThat(run("docs")).isZero();
+        assertThat(out).contains("5 document(s)");
+        Path unsupported = Files.writeString(data.resolve("notes.docx"), "whatever");
+        int code = run("ingest", "src/test/resources/fixtures/binary.txt", "src/test/resources/fixtures/empty.txt",
+                "src/test/resources/fixtures/nope.txt", unsupported.toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.lines().filter(l -> l.startsWith("sourced: ")).toList()).hasSize(4)
+                .anySatisfy(l -> assertThat(l).contains("binary.txt"))
+                .anySatisfy(l -> assertThat(l).contains("empty.txt"))
+                .anySatisfy(l -> assertThat(l).contains("nope.txt"))
+                .anySatisfy(l -> assertThat(l).contains("notes.docx").contains("unsupported"));
+        assertThat(run("docs")).isZero();
+        assertThat(out).contains("5 document(s)");
+    }
+
+    @Test
+    void aCorruptIndexIsReportedInOneLineAndReindexRebuildsIt() throws Exception {
+        assertThat(run("docs")).isZero();
+        try (var files = Files.list(data.resolve(Engine.INDEX_DIR))) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith("segments")).toList()) {
+                Files.write(p, new byte[] {1, 2, 3});
+            }
+        }
+        assertThat(run("ask", "What is TruthGPT?")).isEqualTo(1);
+        assertThat(err).contains("index").contains("reindex");
+        assertThat(run("reindex")).isZero();
+        assertThat(run("ask", "--json", "What is TruthGPT?")).isZero();
+        assertThat(out).contains("TruthGPT");
+    }
+
+    @Test
+    void aMalformedSettingStopsStartUpNamingIt() {
+        env.put("SOURCED_DENSE_WEIGHT", "lots");
+        assertThat(run("docs")).isEqualTo(1);
+        assertThat(err).contains("SOURCED_DENSE_WEIGHT");
+    }
+
+    @Test
+    void ingestWithMetadataFlagsStoresThemAndTheDocumentIsCitedAtOnce() {
+        assertThat(run("ingest", "--id", "volcan", "--outlet", "Island Herald", "src/test/resources/fixtures/english-article.md")).isZero();
+        assertThat(run("ask", "--json", "How many residents left their homes after the volcano erupted?")).isZero();
+        assertThat(out).contains("\"doc_id\" : \"volcan\"").contains("Island Herald").contains("4,500");
+    }
+}

@@ -1,0 +1,164 @@
+package dev.sourced.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sourced.answer.Answer;
+import dev.sourced.answer.Citation;
+import dev.sourced.answer.Question;
+import dev.sourced.answer.SourceRef;
+import dev.sourced.corpus.DocumentMeta;
+import dev.sourced.corpus.DocumentReader;
+import dev.sourced.corpus.Lang;
+import dev.sourced.corpus.PreparedDocument;
+import dev.sourced.corpus.SourceDocument;
+import dev.sourced.store.Database;
+import dev.sourced.store.DocumentStore;
+import dev.sourced.store.DuplicateDocumentException;
+import dev.sourced.store.StoredDocument;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineTest {
+    @TempDir
+    Path data;
+
+    private static SourceDocument doc(String id, String text) {
+        return new SourceDocument(new DocumentMeta(id, "Titre " + id, "Le Journal", "", Lang.FR, "2023-05-01", "test:" + id), "text", text);
+    }
+
+    @Test
+    void anEmptyStoreIngestsTheCorpusOnFirstUse() {
+        try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
+            assertThat(e.store().list(false)).hasSize(5);
+            assertThat(e.index().passageCount()).isGreaterThan(50);
+        }
+    }
+
+    @Test
+    void ingestingTheSameDocumentAgainChangesNothingAndAChangedVersionReplacesItsPassages() {
+        try (Engine e = Engine.open(TestEngines.lexicalOnly(data), false)) {
+            String v1 = "Le conseil municipal a voté le budget du tramway mardi soir. Le projet coûtera 300 millions d'euros.";
+            assertThat(e.ingest(doc("tram", v1)).outcome()).isEqualTo(DocumentStore.Outcome.ADDED);
+            long seq = e.store().lastOutboxSeq();
+            int passages = e.index().passageCount();
+
+            assertThat(e.ingest(doc("tram", v1)).outcome()).isEqualTo(DocumentStore.Outcome.UNCHANGED);
+            assertThat(e.store().lastOutboxSeq()).isEqualTo(seq);
+            assertThat(e.index().passageCount()).isEqualTo(passages);
+
+            String v2 = "Le conseil municipal a rejeté le budget du tramway mardi soir.";
+            assertThat(e.ingest(doc("tram", v2)).outcome()).isEqualTo(DocumentStore.Outcome.UPDATED);
+            assertThat(e.store().passages("tram")).extracting(p -> p.text()).containsExactly(v2);
+            assertThat(e.index().passageCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theSameTextUnderAnotherIdIsRefusedAsADuplicateAndNothingIsStored() {
+        try (Engine e = Engine.open(TestEngines.lexicalOnly(data), false)) {
+            String text = "La mairie a fermé la piscine municipale pour travaux jusqu'en juin.";
+            e.ingest(doc("piscine", text));
+            assertThatThrownBy(() -> e.ingest(doc("piscine-bis", text)))
+                    .isInstanceOf(DuplicateDocumentException.class).hasMessageContaining("piscine");
+            assertThat(e.store().get("piscine-bis")).isEmpty();
+        }
+    }
+
+    @Test
+    void quotesAreTheStoredTextAtTheirOffsets() {
+        try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
+            for (String q : List.of("Why did Musk leave OpenAI?", "Combien Musk a-t-il dépensé pour les GPU ?", "What is TruthGPT?",
+                    "Qui sont les ingénieurs de DeepMind qui ont rejoint Musk ?")) {
+                Answer a = e.answerer().ask(Question.of(q));
+                assertThat(a.citations()).as(q).isNotEmpty();
+                for (Citation c : a.citations()) {
+                    StoredDocument d = e.store().get(c.docId()).orElseThrow();
+                    assertThat(d.text().substring(c.start(), c.end())).isEqualTo(c.text());
+                    for (SourceRef r : c.alsoIn()) {
+                        StoredDocument other = e.store().get(r.docId()).orElseThrow();
+                        assertThat(other.text().substring(r.start(), r.end())).isNotBlank();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCrashBetweenTheSqliteCommitAndTheLuceneCommitIsRepairedOnTheNextStart() {
+        try (Engine e = Engine.open(TestEngines.lexicalOnly(data), false)) {
+            e.ingest(doc("base", "Le musée du Louvre a accueilli neuf millions de visiteurs en 2022."));
+        }
+        // the SQLite transaction commits, then the process dies before the index applies the outbox
+        try (Database db = Database.open(data.resolve(Engine.DB_FILE))) {
+            DocumentStore store = new DocumentStore(db);
+            store.upsert(PreparedDocument.prepare(doc("phare", "Le phare de Cordouan a été inscrit au patrimoine mondial de l'Unesco en 2021.")),
+                    null, "");
+        }
+        try (Engine e = Engine.open(TestEngines.lexicalOnly(data), false)) {
+            Answer a = e.answerer().ask(Question.of("Quand le phare de Cordouan a-t-il été inscrit au patrimoine mondial ?"));
+            assertThat(a.abstained()).isFalse();
+            assertThat(a.citations().get(0).docId()).isEqualTo("phare");
+            assertThat(e.index().appliedSeq()).isEqualTo(e.store().lastOutboxSeq());
+        }
+    }
+
+    @Test
+    void aDeletedIndexIsRebuiltFromTheDatabaseWithoutLosingAnything() throws Exception {
+        int passages;
+        try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
+            passages = e.index().passageCount();
+        }
+        try (var files = java.nio.file.Files.walk(data.resolve(Engine.INDEX_DIR))) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
+        }
+        try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
+            assertThat(e.index().passageCount()).isEqualTo(passages);
+        }
+    }
+
+    @Test
+    void removedDocumentsLeaveTheIndexAtOnceAndComeBackWhenRestored() {
+        try (Engine e = Engine.open(TestEngines.lexicalOnly(data), false)) {
+            e.ingest(doc("phare", "Le phare de Cordouan a été inscrit au patrimoine mondial de l'Unesco en 2021."));
+            Question q = Question.of("Le phare de Cordouan est-il au patrimoine mondial ?");
+            assertThat(e.answerer().ask(q).abstained()).isFalse();
+            assertThat(e.remove("phare")).isTrue();
+            assertThat(e.answerer().ask(q).citations()).noneMatch(c -> c.docId().equals("phare"));
+            assertThat(e.restore("phare")).isTrue();
+            assertThat(e.answerer().ask(q).citations()).anyMatch(c -> c.docId().equals("phare"));
+        }
+    }
+
+    @Test
+    void offTopicQuestionsAbstainAndCiteNothing() {
+        try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
+            for (String q : List.of("Quelle est la capitale de l'Australie ?", "Who won the 2022 football World Cup?",
+                    "How many GPUs did Google buy?", "What is the recipe for a chocolate cake?")) {
+                Answer a = e.answerer().ask(Question.of(q));
+                assertThat(a.abstained()).as(q).isTrue();
+                assertThat(a.citations()).as(q).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theFramingFollowsTheQuestionsLanguage() {
+        try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
+            assertThat(e.answerer().ask(Question.of("Why did Musk leave OpenAI?")).text()).startsWith("According to");
+            assertThat(e.answerer().ask(Question.of("Pourquoi Musk a-t-il quitté OpenAI ?")).text()).startsWith("D'après");
+            assertThat(e.answerer().ask(Question.of("Quelle est la capitale de l'Australie ?")).text()).startsWith("Le corpus ne le dit pas");
+        }
+    }
+
+    @Test
+    void readerRefusalsNameTheFileAndTheReason() {
+        Path fixtures = Path.of("src/test/resources/fixtures");
+        assertThatThrownBy(() -> DocumentReader.read(fixtures.resolve("binary.txt"))).hasMessageContaining("binary.txt").hasMessageContaining("binary");
+        assertThatThrownBy(() -> DocumentReader.read(fixtures.resolve("empty.txt"))).hasMessageContaining("empty.txt").hasMessageContaining("empty");
+        assertThatThrownBy(() -> DocumentReader.read(fixtures.resolve("missing.txt"))).hasMessageContaining("missing.txt").hasMessageContaining("no such file");
+        assertThatThrownBy(() -> DocumentReader.read(Path.of("pom.xml"))).hasMessageContaining("pom.xml").hasMessageContaining("unsupported format");
+    }
+}
