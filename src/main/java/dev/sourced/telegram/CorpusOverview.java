@@ -21,6 +21,8 @@ record CorpusOverview(int documents, List<String> outlets, String firstDate, Str
                       List<String> titles) {
     static final int MAX_TOPICS = 6;
     private static final int MIN_TOPIC_LENGTH = 4;
+    /** Acronyms (GPU, NATO) are topics even when short. */
+    private static final int MIN_ACRONYM_LENGTH = 3;
     private static final Pattern WORD = Pattern.compile("[\\p{L}][\\p{L}'’-]*[\\p{L}]");
     private static final Set<String> STOPWORDS = Set.of(
             "the", "and", "for", "with", "from", "that", "this", "these", "those", "into", "over", "after", "before",
@@ -80,7 +82,8 @@ record CorpusOverview(int documents, List<String> outlets, String firstDate, Str
                 String key = word.toLowerCase(Locale.ROOT);
                 boolean initial = first;
                 first = false;
-                if (key.length() < MIN_TOPIC_LENGTH || STOPWORDS.contains(key)) {
+                boolean acronym = word.length() >= MIN_ACRONYM_LENGTH && word.equals(word.toUpperCase(Locale.ROOT));
+                if (key.length() < MIN_TOPIC_LENGTH && !acronym || STOPWORDS.contains(key)) {
                     continue;
                 }
                 if (initial) {
@@ -93,14 +96,21 @@ record CorpusOverview(int documents, List<String> outlets, String firstDate, Str
                 }
             }
         }
-        return docFrequency.entrySet().stream()
+        List<String> ranked = docFrequency.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(MAX_TOPICS)
                 .map(e -> spellings.getOrDefault(e.getKey(), Map.of()).entrySet().stream()
                         .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                         .map(Map.Entry::getKey)
                         .orElse(initialSpelling.get(e.getKey())))
                 .toList();
+        // names (written with a capital inside titles) say best what a corpus is about; other words fill in
+        List<String> out = new ArrayList<>(ranked.stream().filter(CorpusOverview::isName).limit(MAX_TOPICS).toList());
+        ranked.stream().filter(w -> !isName(w)).limit(Math.max(0, MAX_TOPICS - out.size())).forEach(out::add);
+        return out;
+    }
+
+    private static boolean isName(String word) {
+        return Character.isUpperCase(word.codePointAt(0));
     }
 
     /** Two example questions a reader could ask, in {@code lang}. */

@@ -668,8 +668,12 @@ public final class LocalBotApiServer implements AutoCloseable {
         if (!awaitDeliverable()) {
             return new Result(BAD_GATEWAY, error(BAD_GATEWAY, "Bad Gateway"));
         }
-        Integer replyTo = p.path("reply_parameters").has("message_id") ? p.path("reply_parameters").get("message_id").asInt()
-                : p.has("reply_to_message_id") ? p.get("reply_to_message_id").asInt() : null;
+        Integer replyTo = null;
+        if (p.path("reply_parameters").has("message_id")) {
+            replyTo = p.path("reply_parameters").get("message_id").asInt();
+        } else if (p.has("reply_to_message_id")) {
+            replyTo = p.get("reply_to_message_id").asInt();
+        }
         SentMessage m = new SentMessage(nextMessageId.getAndIncrement(), chatId, html, visible(html, p), replyTo,
                 buttons(p, "callback_data"), buttons(p, "text"), false);
         return new Result(200, ok(messageJson(m, p)).body(), m);

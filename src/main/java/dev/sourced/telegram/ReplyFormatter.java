@@ -5,8 +5,13 @@ import dev.sourced.answer.DocumentSummary;
 import dev.sourced.answer.SourceRef;
 import dev.sourced.corpus.Lang;
 import dev.sourced.store.AnswerStore.StoredAnswer;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -21,6 +26,9 @@ final class ReplyFormatter {
     private static final int MAX_TITLE = 200;
     private static final int MAX_ALSO_IN = 8;
     private static final int CONTEXT_BUTTONS_PER_ROW = 4;
+    private static final int MAX_OUTLETS_NAMED = 5;
+    private static final String DAY = "yyyy-mm-dd";
+    private static final String MONTH = "yyyy-mm";
 
     private final MessageSplitter splitter;
 
@@ -110,7 +118,10 @@ final class ReplyFormatter {
         if (o.documents() == 0) {
             blocks.add(Block.paragraph(Phrase.SOURCES_EMPTY.in(lang)));
         } else {
-            blocks.add(Block.paragraph(Phrase.WELCOME_CORPUS.in(lang, o.documents(), outlets(o.outlets(), lang), dates(o, lang))));
+            blocks.add(Block.paragraph(Phrase.WELCOME_CORPUS.in(lang, o.documents(), dates(o, lang))));
+            if (!o.outlets().isEmpty()) {
+                blocks.add(Block.paragraph(Phrase.WELCOME_OUTLETS.in(lang, outlets(o.outlets(), lang))));
+            }
             if (!o.topics().isEmpty()) {
                 blocks.add(Block.paragraph(Phrase.WELCOME_TOPICS.in(lang, String.join(", ", o.topics()))));
             }
@@ -165,10 +176,7 @@ final class ReplyFormatter {
     }
 
     private static String outlets(List<String> outlets, Lang lang) {
-        if (outlets.isEmpty()) {
-            return Phrase.VARIOUS_OUTLETS.in(lang);
-        }
-        List<String> named = outlets.stream().limit(5).toList();
+        List<String> named = outlets.stream().limit(MAX_OUTLETS_NAMED).toList();
         if (outlets.size() > named.size()) {
             return String.join(", ", named) + "…";
         }
@@ -182,8 +190,27 @@ final class ReplyFormatter {
         if (o.firstDate().isEmpty()) {
             return Phrase.DATE_UNKNOWN.in(lang);
         }
-        return o.firstDate().equals(o.lastDate()) ? Phrase.DATE_SINGLE.in(lang, o.firstDate())
-                : Phrase.DATE_RANGE.in(lang, o.firstDate(), o.lastDate());
+        if (o.firstDate().equals(o.lastDate())) {
+            return (o.firstDate().length() > MONTH.length() ? Phrase.DATE_ON_DAY : Phrase.DATE_IN_MONTH)
+                    .in(lang, readableDate(o.firstDate(), lang));
+        }
+        return Phrase.DATE_RANGE.in(lang, readableDate(o.firstDate(), lang), readableDate(o.lastDate(), lang));
+    }
+
+    /** "2023-04" as "April 2023" / "avril 2023", "2023-04-20" as "20 April 2023"; anything else as it is. */
+    static String readableDate(String iso, Lang lang) {
+        Locale locale = lang == Lang.FR ? Locale.FRENCH : Locale.ENGLISH;
+        try {
+            if (iso.length() == DAY.length()) {
+                return LocalDate.parse(iso).format(DateTimeFormatter.ofPattern("d MMMM yyyy", locale));
+            }
+            if (iso.length() == MONTH.length()) {
+                return YearMonth.parse(iso).format(DateTimeFormatter.ofPattern("MMMM yyyy", locale));
+            }
+        } catch (DateTimeParseException e) {
+            // not an ISO date: shown as written
+        }
+        return iso;
     }
 
     private static List<InlineKeyboardRow> contextRows(long answerId, List<Citation> citations, Lang lang) {

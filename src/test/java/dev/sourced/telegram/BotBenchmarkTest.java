@@ -16,10 +16,10 @@ class BotBenchmarkTest {
 
     @Test
     void aSmallRunAnswersEveryQuestionOnceAndReportsThroughputAndLatency() throws Exception {
-        ThrowawayCorpus corpus = new ThrowawayCorpus();
+        dev.sourced.cli.Engine engine = SeedEngine.get();
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         try (dev.sourced.store.Database db = dev.sourced.store.Database.open(dataDir.resolve("b.db"))) {
-            BotBenchmark.Result r = BotBenchmark.run(corpus, corpus, db,
+            BotBenchmark.Result r = BotBenchmark.run(engine.answerer(), engine.corpus(), db,
                     new BotBenchmark.Options(10, 3, 1, 20, java.time.Duration.ofSeconds(1)),
                     new PrintStream(report, true, StandardCharsets.UTF_8));
 

@@ -1,6 +1,7 @@
 package dev.sourced.telegram;
 
 import dev.sourced.answer.Answerer;
+import dev.sourced.cli.Engine;
 import dev.sourced.answer.CorpusView;
 import dev.sourced.store.Database;
 import dev.sourced.telegram.LocalBotApiServer.ChatRef;
@@ -16,12 +17,12 @@ import java.util.function.UnaryOperator;
  */
 final class BotFixture implements AutoCloseable {
     static final String TOKEN = "123456789:AAtest-Token_for_the_local_server";
-    /** A question in English the corpus answers with more than three quotes. */
-    static final String ENGLISH_QUESTION = "How high did the Seine rise in Paris, were museums closed, and did the city open shelters?";
-    /** A question in French the corpus answers with more than three quotes. */
-    static final String FRENCH_QUESTION = "Que dit-on de la Seine à Paris, des musées, des abris et des étages inférieurs ?";
-    /** A follow-up that only makes sense after {@link #ENGLISH_QUESTION}. */
-    static final String FOLLOW_UP = "And the shelters?";
+    /** A question in English the seed corpus answers with more than three quotes. */
+    static final String ENGLISH_QUESTION = "What did Musk buy for Twitter?";
+    /** A question in French the seed corpus answers with more than three quotes. */
+    static final String FRENCH_QUESTION = "Que demandait la lettre ouverte ?";
+    /** A follow-up answered only in the light of {@link #ENGLISH_QUESTION}. */
+    static final String FOLLOW_UP = "How many?";
     static final Duration WAIT = Duration.ofSeconds(30);
     private static final int TEST_POLL_TIMEOUT_SECONDS = 5;
     private static final Duration TEST_GRACE = Duration.ofSeconds(2);
@@ -43,14 +44,20 @@ final class BotFixture implements AutoCloseable {
         this.bot = TelegramBot.start(config, answerer, corpus, db);
     }
 
-    /** A polling bot with test timings; {@code tweak} adjusts the configuration. */
+    /**
+     * A polling bot with test timings over the seed corpus, its own tables in {@code dataDir}; {@code tweak} adjusts
+     * the configuration.
+     */
     static BotFixture start(Path dataDir, UnaryOperator<BotConfig> tweak) throws Exception {
+        return start(SeedEngine.get(), dataDir, tweak);
+    }
+
+    static BotFixture start(Engine engine, Path dataDir, UnaryOperator<BotConfig> tweak) throws Exception {
         LocalBotApiServer server = LocalBotApiServer.start(TOKEN);
-        ThrowawayCorpus corpus = new ThrowawayCorpus();
-        Database db = Database.open(dataDir.resolve("sourced.db"));
+        Database db = Database.open(dataDir.resolve("bot.db"));
         BotConfig config = tweak.apply(BotConfig.of(TOKEN).withApiUrl(server.url())
                 .withPollTimeoutSeconds(TEST_POLL_TIMEOUT_SECONDS).withShutdownGrace(TEST_GRACE).withTypingDelay(Duration.ZERO));
-        return new BotFixture(server, db, corpus, corpus, config);
+        return new BotFixture(server, db, engine.answerer(), engine.corpus(), config);
     }
 
     static BotFixture start(Path dataDir) throws Exception {

@@ -3,7 +3,10 @@ package dev.sourced.telegram;
 import static dev.sourced.telegram.BotFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sourced.answer.Answer;
 import dev.sourced.answer.DocumentSummary;
+import dev.sourced.answer.Question;
+import dev.sourced.corpus.Lang;
 import dev.sourced.store.ChatStore;
 import dev.sourced.telegram.LocalBotApiServer.ChatRef;
 import dev.sourced.telegram.LocalBotApiServer.Person;
@@ -71,7 +74,13 @@ class ConversationTest {
         f.server.awaitReplyTo(chat.id(), f.server.send(chat, reader, BotFixture.ENGLISH_QUESTION), WAIT);
         SentMessage followUp = f.server.awaitReplyTo(chat.id(), f.server.send(chat, reader, BotFixture.FOLLOW_UP), WAIT);
 
-        assertThat(followUp.html()).contains("<blockquote>");
+        Answer expected = f.answerer.ask(new Question(BotFixture.FOLLOW_UP, List.of(BotFixture.ENGLISH_QUESTION), Lang.EN));
+        assertThat(expected.abstained()).isFalse();
+        assertThat(followUp.text()).startsWith(expected.text());
+        Person newcomer = BotFixture.reader("en");
+        ChatRef fresh = ChatRef.privateWith(newcomer);
+        SentMessage withoutContext = f.server.awaitReplyTo(fresh.id(), f.server.send(fresh, newcomer, BotFixture.FOLLOW_UP), WAIT);
+        assertThat(withoutContext.text()).isNotEqualTo(followUp.text());
         ChatStore chats = new ChatStore(f.db);
         assertThat(chats.recentQuestions(chat.id(), Long.MAX_VALUE, UpdateProcessor.CONTEXT_TURNS))
                 .containsExactly(BotFixture.ENGLISH_QUESTION, BotFixture.FOLLOW_UP);
@@ -86,11 +95,11 @@ class ConversationTest {
         Person reader = BotFixture.reader("en");
         ChatRef chat = ChatRef.privateWith(reader);
         for (int i = 1; i <= 7; i++) {
-            f.server.awaitReplyTo(chat.id(), f.server.send(chat, reader, "Question " + i + " about the Seine?"), WAIT);
+            f.server.awaitReplyTo(chat.id(), f.server.send(chat, reader, "Question " + i + ": what about Musk?"), WAIT);
         }
         assertThat(new ChatStore(f.db).recentQuestions(chat.id(), Long.MAX_VALUE, 100))
-                .containsExactly("Question 3 about the Seine?", "Question 4 about the Seine?", "Question 5 about the Seine?",
-                        "Question 6 about the Seine?", "Question 7 about the Seine?");
+                .containsExactly("Question 3: what about Musk?", "Question 4: what about Musk?", "Question 5: what about Musk?",
+                        "Question 6: what about Musk?", "Question 7: what about Musk?");
     }
 
     @Test
@@ -104,7 +113,7 @@ class ConversationTest {
         docs.stream().map(DocumentSummary::outlet).filter(o -> !o.isBlank()).limit(3).forEach(o -> assertThat(welcome.text()).contains(o));
         assertThat(welcome.text()).contains("Try for example:");
         assertThat(welcome.html().split("• ", -1)).hasSize(3);
-        CorpusOverview overview = CorpusOverview.of(docs, dev.sourced.corpus.Lang.EN);
+        CorpusOverview overview = CorpusOverview.of(docs, Lang.EN);
         assertThat(overview.topics()).isNotEmpty().allSatisfy(t -> assertThat(welcome.text()).contains(t));
     }
 

@@ -23,8 +23,8 @@ class CorpusOverviewTest {
         assertThat(o.outlets()).containsExactly("A", "B");
         assertThat(o.firstDate()).isEqualTo("2023-04");
         assertThat(o.lastDate()).isEqualTo("2023-05");
-        assertThat(o.topics().subList(0, 2)).containsExactly("Musk", "Twitter");
-        assertThat(o.exampleQuestions(Lang.FR)).containsExactly("Que disent les articles sur Musk ?", "Que disent les articles sur Twitter ?");
+        assertThat(o.topics().subList(0, 3)).containsExactly("Musk", "GPU", "Twitter");
+        assertThat(o.exampleQuestions(Lang.FR)).containsExactly("Que disent les articles sur Musk ?", "Que disent les articles sur GPU ?");
     }
 
     @Test

@@ -72,7 +72,7 @@ class FaultsTest {
         ChatRef chat = ChatRef.privateWith(eager);
         List<Integer> asked = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            asked.add(f.server.send(chat, eager, "Question " + i + ": " + BotFixture.ENGLISH_QUESTION));
+            asked.add(f.server.send(chat, eager, BotFixture.ENGLISH_QUESTION));
         }
         SentMessage help = f.server.awaitReplyTo(chat.id(), f.server.send(chat, eager, "/help"), WAIT);
         Person calm = BotFixture.reader("en");

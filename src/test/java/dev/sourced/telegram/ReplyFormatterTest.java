@@ -72,4 +72,16 @@ class ReplyFormatterTest {
         assertThat(middle.keyboard().getKeyboard().get(0)).extracting(b -> b.getCallbackData()).containsExactly("src:0", "src:2");
         assertThat(formatter.sourcesPage(docs, 99, Lang.EN).messages().get(0)).contains("Title 9");
     }
+
+    @Test
+    void theWelcomeSaysWhenTheArticlesWerePublishedInTheReadersLanguage() {
+        assertThat(ReplyFormatter.readableDate("2023-04", Lang.EN)).isEqualTo("April 2023");
+        assertThat(ReplyFormatter.readableDate("2023-04-20", Lang.FR)).isEqualTo("20 avril 2023");
+        assertThat(ReplyFormatter.readableDate("spring 2023", Lang.FR)).isEqualTo("spring 2023");
+        List<DocumentSummary> docs = List.of(new DocumentSummary("a", "Musk buys GPUs for Twitter", "", "", "2023-04", "en", 1, ""),
+                new DocumentSummary("b", "Twitter and Musk", "Wired", "", "2023-05-02", "en", 1, ""));
+        String welcome = formatter.welcome(CorpusOverview.of(docs, Lang.EN), Lang.EN).messages().get(0);
+        assertThat(welcome).contains("2 articles, published between April 2023 and 2 May 2023.", "Outlets include Wired.",
+                "<i>What do the articles say about Musk?</i>");
+    }
 }
