@@ -8,18 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,7 +54,6 @@ public final class LocalBotApiServer implements AutoCloseable {
     public static final String BOT_USERNAME = "sourced_test_bot";
     public static final int MAX_MESSAGE_LENGTH = 4096;
     private static final Pattern PATH = Pattern.compile("^/bot([^/]+)/([A-Za-z]+)$");
-    private static final Pattern MENTION = Pattern.compile("@[A-Za-z0-9_]{3,}");
     private static final int MAX_LIMIT = 100;
     private static final int WEBHOOK_ATTEMPTS = 5;
     private static final Duration WEBHOOK_RETRY = Duration.ofMillis(200);
@@ -120,8 +115,8 @@ public final class LocalBotApiServer implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
     private static final int UPDATE_IDS_PER_INSTANCE = 1_000_000;
     private final AtomicInteger nextUpdateId = new AtomicInteger(INSTANCES.getAndIncrement() * UPDATE_IDS_PER_INSTANCE + 1);
-    private final AtomicInteger nextMessageId = new AtomicInteger(1);
-    private final AtomicInteger nextCallbackId = new AtomicInteger(1);
+    private final ReaderUpdates readers = new ReaderUpdates();
+    private final BotApiRequests requests = new BotApiRequests(json);
     // all below guarded by lock
     private final List<ObjectNode> pendingUpdates = new ArrayList<>();
     private final List<ObjectNode> allUpdates = new ArrayList<>();
@@ -166,103 +161,48 @@ public final class LocalBotApiServer implements AutoCloseable {
 
     /** A reader sends a text message; returns its message id. Commands and @mentions get their entities. */
     public int send(ChatRef chat, Person from, String text) {
-        ObjectNode m = message(chat, from);
-        m.put("text", text);
-        ArrayNode entities = entities(text);
-        if (!entities.isEmpty()) {
-            m.set("entities", entities);
-        }
-        enqueue(update("message", m));
-        return m.get("message_id").asInt();
+        ObjectNode u = readers.text(chat, from, text);
+        enqueue(u);
+        return ReaderUpdates.messageId(u);
     }
 
     /** A reader replies to a message (for instance one of the bot's). */
     public int reply(ChatRef chat, Person from, String text, int replyToMessageId) {
-        ObjectNode m = message(chat, from);
-        m.put("text", text);
-        ArrayNode entities = entities(text);
-        if (!entities.isEmpty()) {
-            m.set("entities", entities);
-        }
-        ObjectNode replied = nodes.objectNode();
-        replied.put("message_id", replyToMessageId);
-        replied.put("date", now());
-        replied.set("chat", chat(chat));
-        SentMessage original = find(chat.id(), replyToMessageId);
-        replied.set("from", original != null ? botUser() : user(from));
-        if (original != null) {
-            replied.put("text", original.text());
-        }
-        m.set("reply_to_message", replied);
-        enqueue(update("message", m));
-        return m.get("message_id").asInt();
+        ObjectNode u = readers.reply(chat, from, text, replyToMessageId, find(chat.id(), replyToMessageId));
+        enqueue(u);
+        return ReaderUpdates.messageId(u);
     }
 
     /** A reader sends a message without text: "sticker", "photo" or "voice". */
     public int sendMedia(ChatRef chat, Person from, String kind) {
-        ObjectNode m = message(chat, from);
-        switch (kind) {
-            case "sticker" -> {
-                ObjectNode s = m.putObject("sticker");
-                s.put("file_id", "sticker-1").put("file_unique_id", "s1").put("type", "regular")
-                        .put("width", 512).put("height", 512).put("is_animated", false).put("is_video", false).put("emoji", "👍");
-            }
-            case "photo" -> {
-                ObjectNode p = m.putArray("photo").addObject();
-                p.put("file_id", "photo-1").put("file_unique_id", "p1").put("width", 90).put("height", 90);
-            }
-            case "voice" -> m.putObject("voice").put("file_id", "voice-1").put("file_unique_id", "v1").put("duration", 3);
-            default -> throw new IllegalArgumentException("unknown media kind " + kind);
-        }
-        enqueue(update("message", m));
-        return m.get("message_id").asInt();
+        ObjectNode u = readers.media(chat, from, kind);
+        enqueue(u);
+        return ReaderUpdates.messageId(u);
     }
 
     /** A reader edits one of their messages. */
     public void edit(ChatRef chat, Person from, int messageId, String newText) {
-        ObjectNode m = message(chat, from);
-        m.put("message_id", messageId);
-        m.put("text", newText);
-        m.put("edit_date", now());
-        enqueue(update("edited_message", m));
+        enqueue(readers.edit(chat, from, messageId, newText));
     }
 
-    /** A post in a channel the bot is in. */
+    /** A post in a channel the bot is in; returns its message id. */
     public int channelPost(ChatRef channel, String text) {
-        ObjectNode m = nodes.objectNode();
-        int id = nextMessageId.getAndIncrement();
-        m.put("message_id", id);
-        m.put("date", now());
-        m.set("chat", chat(channel));
-        m.set("sender_chat", chat(channel));
-        m.put("text", text);
-        enqueue(update("channel_post", m));
-        return id;
+        ObjectNode u = readers.channelPost(channel, text);
+        enqueue(u);
+        return u.path("channel_post").path("message_id").asInt();
     }
 
     /** A reader presses an inline button under one of the bot's messages; returns the callback query id. */
     public String press(ChatRef chat, Person from, int messageId, String callbackData) {
-        String id = "cb" + nextCallbackId.getAndIncrement();
-        ObjectNode q = nodes.objectNode();
-        q.put("id", id);
-        q.set("from", user(from));
-        q.put("chat_instance", "ci" + chat.id());
-        q.put("data", callbackData);
-        ObjectNode m = nodes.objectNode();
-        m.put("message_id", messageId);
-        m.put("date", now());
-        m.set("chat", chat(chat));
-        m.set("from", botUser());
-        SentMessage original = find(chat.id(), messageId);
-        m.put("text", original == null ? "" : original.text());
-        q.set("message", m);
+        ObjectNode u = readers.press(chat, from, messageId, find(chat.id(), messageId), callbackData);
+        String id = u.path("callback_query").path("id").asText();
         lock.lock();
         try {
             openCallbacks.add(id);
         } finally {
             lock.unlock();
         }
-        enqueue(update("callback_query", q));
+        enqueue(u);
         return id;
     }
 
@@ -322,13 +262,7 @@ public final class LocalBotApiServer implements AutoCloseable {
 
     /** A message update not yet queued, for {@link #postToWebhook} or {@link #enqueue}. */
     public ObjectNode textUpdate(ChatRef chat, Person from, String text) {
-        ObjectNode m = message(chat, from);
-        m.put("text", text);
-        ArrayNode entities = entities(text);
-        if (!entities.isEmpty()) {
-            m.set("entities", entities);
-        }
-        return update("message", m);
+        return readers.text(chat, from, text);
     }
 
     // ---------------------------------------------------------------- observing the bot
@@ -552,7 +486,7 @@ public final class LocalBotApiServer implements AutoCloseable {
                 return;
             }
             String method = path.group(2).toLowerCase(Locale.ROOT);
-            JsonNode params = params(ex);
+            JsonNode params = requests.params(ex);
             Result r;
             try {
                 r = call(method, params);
@@ -595,7 +529,7 @@ public final class LocalBotApiServer implements AutoCloseable {
             return new Result(fault.code(), body);
         }
         return switch (method) {
-            case "getme" -> ok(botUser().put("can_join_groups", true).put("can_read_all_group_messages", false)
+            case "getme" -> ok(readers.botUser().put("can_join_groups", true).put("can_read_all_group_messages", false)
                     .put("supports_inline_queries", false));
             case "getupdates" -> getUpdates(p);
             case "sendmessage" -> sendMessage(p);
@@ -674,7 +608,7 @@ public final class LocalBotApiServer implements AutoCloseable {
         } else if (p.has("reply_to_message_id")) {
             replyTo = p.get("reply_to_message_id").asInt();
         }
-        SentMessage m = new SentMessage(nextMessageId.getAndIncrement(), chatId, html, visible(html, p), replyTo,
+        SentMessage m = new SentMessage(readers.nextMessageId(), chatId, html, visible(html, p), replyTo,
                 buttons(p, "callback_data"), buttons(p, "text"), false);
         return new Result(200, ok(messageJson(m, p)).body(), m);
     }
@@ -830,14 +764,14 @@ public final class LocalBotApiServer implements AutoCloseable {
     private ObjectNode messageJson(SentMessage m, JsonNode p) {
         ObjectNode out = nodes.objectNode();
         out.put("message_id", m.messageId());
-        out.set("from", botUser());
+        out.set("from", readers.botUser());
         ObjectNode chat = out.putObject("chat");
         chat.put("id", m.chatId());
         chat.put("type", m.chatId() > 0 ? "private" : "supergroup");
-        out.put("date", now());
+        out.put("date", ReaderUpdates.now());
         out.put("text", m.text());
         if (m.edited()) {
-            out.put("edit_date", now());
+            out.put("edit_date", ReaderUpdates.now());
         }
         if (p.has("reply_markup")) {
             out.set("reply_markup", p.get("reply_markup"));
@@ -904,149 +838,6 @@ public final class LocalBotApiServer implements AutoCloseable {
 
     // ---------------------------------------------------------------- JSON
 
-    private JsonNode params(HttpExchange ex) throws IOException {
-        byte[] body;
-        try (InputStream in = ex.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        String type = Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type")).orElse("").toLowerCase(Locale.ROOT);
-        ObjectNode out = nodes.objectNode();
-        String query = ex.getRequestURI().getRawQuery();
-        if (query != null) {
-            form(query, out);
-        }
-        if (body.length == 0) {
-            return out;
-        }
-        if (type.startsWith("application/json")) {
-            JsonNode n = json.readTree(body);
-            if (n.isObject()) {
-                out.setAll((ObjectNode) n);
-            }
-        } else if (type.startsWith("multipart/form-data")) {
-            multipart(new String(body, StandardCharsets.UTF_8), type, out);
-        } else {
-            form(new String(body, StandardCharsets.UTF_8), out);
-        }
-        return out;
-    }
-
-    private void form(String encoded, ObjectNode out) {
-        for (String pair : encoded.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.set(k, parseValue(v));
-        }
-    }
-
-    private void multipart(String body, String contentType, ObjectNode out) {
-        Matcher b = Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
-        if (!b.find()) {
-            return;
-        }
-        String boundary = "--" + b.group(1);
-        for (String part : body.split(Pattern.quote(boundary))) {
-            int headersEnd = part.indexOf("\r\n\r\n");
-            if (headersEnd < 0) {
-                continue;
-            }
-            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(part.substring(0, headersEnd));
-            if (!name.find()) {
-                continue;
-            }
-            String value = part.substring(headersEnd + 4);
-            if (value.endsWith("\r\n")) {
-                value = value.substring(0, value.length() - 2);
-            }
-            out.set(name.group(1), parseValue(value));
-        }
-    }
-
-    private JsonNode parseValue(String v) {
-        String t = v.strip();
-        if (t.startsWith("{") || t.startsWith("[")) {
-            try {
-                return json.readTree(t);
-            } catch (IOException e) {
-                return nodes.textNode(v);
-            }
-        }
-        return nodes.textNode(v);
-    }
-
-    private ObjectNode update(String kind, ObjectNode payload) {
-        ObjectNode u = nodes.objectNode();
-        u.set(kind, payload);
-        return u;
-    }
-
-    private ObjectNode message(ChatRef chat, Person from) {
-        ObjectNode m = nodes.objectNode();
-        m.put("message_id", nextMessageId.getAndIncrement());
-        m.put("date", now());
-        m.set("chat", chat(chat));
-        m.set("from", user(from));
-        return m;
-    }
-
-    private ObjectNode chat(ChatRef c) {
-        ObjectNode n = nodes.objectNode();
-        n.put("id", c.id());
-        n.put("type", c.type());
-        if (c.type().equals("private")) {
-            n.put("first_name", c.title());
-        } else {
-            n.put("title", c.title());
-        }
-        return n;
-    }
-
-    private ObjectNode user(Person p) {
-        ObjectNode n = nodes.objectNode();
-        n.put("id", p.id());
-        n.put("is_bot", false);
-        n.put("first_name", p.firstName());
-        if (p.languageCode() != null) {
-            n.put("language_code", p.languageCode());
-        }
-        return n;
-    }
-
-    private ObjectNode botUser() {
-        ObjectNode n = nodes.objectNode();
-        n.put("id", BOT_ID);
-        n.put("is_bot", true);
-        n.put("first_name", "Sourced");
-        n.put("username", BOT_USERNAME);
-        return n;
-    }
-
-    /** Entities as Telegram marks them: a leading bot command and @mentions (offsets in UTF-16 code units). */
-    private ArrayNode entities(String text) {
-        ArrayNode out = nodes.arrayNode();
-        if (text.startsWith("/") && text.length() > 1) {
-            int end = 1;
-            while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
-                end++;
-            }
-            out.addObject().put("type", "bot_command").put("offset", 0).put("length", end);
-        }
-        Matcher m = MENTION.matcher(text);
-        while (m.find()) {
-            if (m.start() == 0 || !Character.isLetterOrDigit(text.charAt(m.start() - 1)) && text.charAt(m.start() - 1) != '/') {
-                boolean insideCommand = text.startsWith("/") && m.start() < out.path(0).path("length").asInt(0);
-                if (!insideCommand) {
-                    out.addObject().put("type", "mention").put("offset", m.start()).put("length", m.end() - m.start());
-                }
-            }
-        }
-        return out;
-    }
-
     private Result ok(JsonNode result) {
         ObjectNode n = nodes.objectNode();
         n.put("ok", true);
@@ -1060,10 +851,6 @@ public final class LocalBotApiServer implements AutoCloseable {
         n.put("error_code", code);
         n.put("description", description);
         return n;
-    }
-
-    private static long now() {
-        return Instant.now().getEpochSecond();
     }
 
     private void respond(HttpExchange ex, int status, ObjectNode body) throws IOException {
