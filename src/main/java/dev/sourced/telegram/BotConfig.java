@@ -37,7 +37,7 @@ public record BotConfig(String token, URI apiUrl, URI webhookUrl, String webhook
     public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 20;
     public static final int DEFAULT_POLL_TIMEOUT_SECONDS = 50;
     /** Leaves a margin under the 10 s a stop may take. */
-    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(7);
+    public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(6);
     /** An answer ready within this needs no "typing…" (the call would only cost a request). */
     public static final Duration DEFAULT_TYPING_DELAY = Duration.ofMillis(500);
     private static final String ALL_INTERFACES = "0.0.0.0";
