@@ -136,7 +136,12 @@ public final class Engine implements AutoCloseable {
         QuestionParser parser = new QuestionParser(lexicon, config.on("translation"));
         LexicalQueryBuilder queries = new LexicalQueryBuilder(
                 new LexicalQueryBuilder.Options(config.on("translation"), config.on("cognates"), config.on("features")));
-        HybridRetriever.Options options = new HybridRetriever.Options(config.on("lexical"), config.on("dense") && embedder != null,
+        boolean vectorsUsable = embedder != null && index.vectorsMatchModel();
+        if (embedder != null && !vectorsUsable) {
+            LOG.warning("the index holds vectors of another embedding model than " + embedder.id()
+                    + ": dense retrieval is off until `sourced reindex` embeds the passages with it");
+        }
+        HybridRetriever.Options options = new HybridRetriever.Options(config.on("lexical"), config.on("dense") && vectorsUsable,
                 HybridRetriever.Fusion.WEIGHTED, config.denseWeight(), HybridRetriever.Options.DEFAULT_CANDIDATES);
         return new AnswerEngine(parser, new HybridRetriever(index, embedder, queries, options), store, llm);
     }

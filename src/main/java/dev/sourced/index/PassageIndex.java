@@ -146,6 +146,11 @@ public final class PassageIndex implements AutoCloseable {
         return fresh || !Fields.SCHEMA_VERSION.equals(commitData().get(Fields.COMMIT_SCHEMA));
     }
 
+    /** True when the vectors in the index were made by the configured model (false: `reindex` is needed). */
+    public boolean vectorsMatchModel() {
+        return modelId.equals(commitData().getOrDefault(Fields.COMMIT_MODEL, modelId));
+    }
+
     public boolean readOnly() {
         return writer == null;
     }
