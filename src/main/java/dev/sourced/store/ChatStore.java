@@ -1,0 +1,118 @@
+package dev.sourced.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Telegram chats: whether the bot may still write to them, and the recent questions of each conversation (the context
+ * of a follow-up).
+ */
+public final class ChatStore {
+    private final Database db;
+    /** Chats known to be active, so that the common case costs no write. */
+    private final Set<Long> knownActive = ConcurrentHashMap.newKeySet();
+
+    public ChatStore(Database db) {
+        this.db = db;
+    }
+
+    /** Notes that the chat wrote to the bot: it is active (again). */
+    public void markActive(long chatId, String type) {
+        if (knownActive.contains(chatId)) {
+            return;
+        }
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tg_chats(chat_id, type, active) VALUES (?, ?, 1)"
+                    + " ON CONFLICT(chat_id) DO UPDATE SET active = 1, type = excluded.type,"
+                    + " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')")) {
+                ps.setLong(1, chatId);
+                ps.setString(2, type == null ? "" : type);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+        knownActive.add(chatId);
+    }
+
+    /** Notes that Telegram refused to deliver to the chat (the bot was blocked or removed). */
+    public void markInactive(long chatId) {
+        knownActive.remove(chatId);
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tg_chats(chat_id, active) VALUES (?, 0)"
+                    + " ON CONFLICT(chat_id) DO UPDATE SET active = 0, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')")) {
+                ps.setLong(1, chatId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Whether the bot may write to the chat; unknown chats are active. */
+    public boolean isActive(long chatId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT active FROM tg_chats WHERE chat_id = ?")) {
+                ps.setLong(1, chatId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return !rs.next() || rs.getInt(1) == 1;
+                }
+            }
+        });
+    }
+
+    /** The last {@code max} questions of the chat asked before update {@code beforeUpdateId}, oldest first. */
+    public List<String> recentQuestions(long chatId, long beforeUpdateId, int max) {
+        return db.read(c -> {
+            List<String> newestFirst = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT question FROM tg_turns WHERE chat_id = ? AND update_id < ?"
+                    + " ORDER BY id DESC LIMIT ?")) {
+                ps.setLong(1, chatId);
+                ps.setLong(2, beforeUpdateId);
+                ps.setInt(3, max);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        newestFirst.add(rs.getString(1));
+                    }
+                }
+            }
+            Collections.reverse(newestFirst);
+            return newestFirst;
+        });
+    }
+
+    /** Adds a question to the chat's conversation (once per update) and keeps only the last {@code keep}. */
+    public void addTurn(long chatId, long updateId, String question, int keep) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT OR IGNORE INTO tg_turns(chat_id, update_id, question) VALUES (?, ?, ?)")) {
+                ps.setLong(1, chatId);
+                ps.setLong(2, updateId);
+                ps.setString(3, question);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tg_turns WHERE chat_id = ? AND id NOT IN"
+                    + " (SELECT id FROM tg_turns WHERE chat_id = ? ORDER BY id DESC LIMIT ?)")) {
+                ps.setLong(1, chatId);
+                ps.setLong(2, chatId);
+                ps.setInt(3, keep);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Forgets the chat's conversation. */
+    public void clearTurns(long chatId) {
+        db.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM tg_turns WHERE chat_id = ?")) {
+                ps.setLong(1, chatId);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+}

@@ -1,0 +1,218 @@
+package dev.sourced.telegram;
+
+import dev.sourced.answer.Answerer;
+import dev.sourced.answer.CorpusView;
+import dev.sourced.store.AnswerStore;
+import dev.sourced.store.ChatStore;
+import dev.sourced.store.Database;
+import dev.sourced.store.UpdateJournal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The Sourced Telegram bot: answers readers' questions about the corpus with cited passages. Started by the CLI's
+ * {@code bot} command with {@link #run}, or by {@link #start} (tests, benchmark). Long polling by default, a webhook when
+ * {@link BotConfig#webhookUrl()} is set.
+ *
+ * <p>Updates are journaled in SQLite before they are processed and marked done once answered; on start the updates a
+ * previous run left pending are processed first. Answers are computed on virtual threads, one serial queue per chat.
+ * {@link #close()} stops within 10 s: replies under way get {@link BotConfig#shutdownGrace()} to finish, the rest stay
+ * pending for the next start.
+ */
+public final class TelegramBot implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
+    private static final int MAX_PARALLEL_CALLS = 256;
+    private static final int IDLE_CONNECTIONS = 64;
+    private static final Duration KEEP_ALIVE = Duration.ofMinutes(5);
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
+    private static final int JOURNAL_RETENTION_DAYS = 7;
+    private static final Duration PRUNE_EVERY = Duration.ofHours(6);
+
+    private final BotConfig config;
+    private final Answerer answerer;
+    private final CorpusView corpus;
+    private final UpdateJournal journal;
+    private final OkHttpClient http;
+    private final ChatQueues queues;
+    private final BotMetrics metrics = new BotMetrics();
+    private final Heartbeat heartbeat;
+    private final TypingIndicator typing;
+    private final ScheduledExecutorService maintenance =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("telegram-maintenance").daemon(true).factory());
+    private final BotIdentity identity;
+    private final Connection connection;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private TelegramBot(BotConfig config, Answerer answerer, CorpusView corpus, Database db) throws TelegramApiException {
+        this.config = config;
+        this.answerer = answerer;
+        this.corpus = corpus;
+        this.journal = new UpdateJournal(db);
+        TelegramUrl url = telegramUrl(config.apiUrl());
+        this.http = new OkHttpClient.Builder()
+                .dispatcher(dispatcher())
+                .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, KEEP_ALIVE.toMinutes(), TimeUnit.MINUTES))
+                .callTimeout(CALL_TIMEOUT)
+                .build();
+        OkHttpTelegramClient client = new OkHttpTelegramClient(http, config.token(), url);
+        BotApi api = new BotApi(client);
+        this.typing = new TypingIndicator(api, config.typingDelay());
+        this.queues = new ChatQueues(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("telegram-chat-", 0).factory()));
+        this.heartbeat = new Heartbeat(journal, Clock.systemUTC(), config.webhookMode() ? "webhook" : "polling");
+        try {
+            User me = api.call(new GetMe());
+            this.identity = new BotIdentity(me.getId(), me.getUserName());
+            registerCommands(api);
+            CorpusFacts facts = new CorpusFacts(corpus);
+            UpdateProcessor processor = new UpdateProcessor(new UpdateProcessor.Deps(api, journal, new ChatStore(db),
+                    new AnswerStore(db), answerer, corpus, facts, new UpdateClassifier(identity),
+                    new ReplyFormatter(new MessageSplitter()), new RateLimiter(config.rateLimitPerMinute()), typing, metrics,
+                    identity));
+            UpdateIntake intake = new UpdateIntake(journal, queues, processor, metrics);
+            pruneJournal();
+            maintenance.scheduleAtFixedRate(this::pruneJournal, PRUNE_EVERY.toHours(), PRUNE_EVERY.toHours(), TimeUnit.HOURS);
+            intake.recover();
+            this.connection = config.webhookMode() ? new WebhookConnection(config, client, intake, heartbeat)
+                    : new PollingConnection(config.token(), url, config.pollTimeoutSeconds(), intake, heartbeat);
+            connection.start();
+        } catch (TelegramApiException | RuntimeException e) {
+            shutdownClients();
+            throw e;
+        } catch (Exception e) {
+            shutdownClients();
+            throw new TelegramApiException("cannot start the " + (config.webhookMode() ? "webhook" : "long polling") + ": " + e.getMessage(), e);
+        }
+        LOG.info("bot @{} started ({})", identity.username(), config);
+    }
+
+    /** Starts the bot: checks the token (getMe), registers the commands, re-processes pending updates, connects. */
+    public static TelegramBot start(BotConfig config, Answerer answerer, CorpusView corpus, Database db) throws TelegramApiException {
+        return new TelegramBot(config, answerer, corpus, db);
+    }
+
+    /** Runs the bot until the JVM is asked to stop (SIGTERM, Ctrl-C), then stops it cleanly. For the CLI. */
+    public static void run(BotConfig config, Answerer answerer, CorpusView corpus, Database db) throws TelegramApiException, InterruptedException {
+        TelegramBot bot = start(config, answerer, corpus, db);
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("telegram-bot-stop").unstarted(bot::close));
+        bot.awaitStop();
+    }
+
+    /** The bot's username, without the @. */
+    public String username() {
+        return identity.username();
+    }
+
+    public BotMetrics metrics() {
+        return metrics;
+    }
+
+    /** Checks, now, that updates come in and the index answers. */
+    public BotHealth health() {
+        boolean alive = connection.running();
+        BotHealth h = BotHealth.assess(connection.mode(), heartbeat.last().orElse(null), journal.pendingCount(), answerer,
+                corpus, Clock.systemUTC());
+        return alive ? h : new BotHealth(h.mode(), h.lastContact(), false, h.indexReadable(), h.documents(),
+                h.pendingUpdates(), ("the " + connection.mode() + " connection is stopped; " + h.problem()).strip());
+    }
+
+    /** Waits until {@link #close()} has finished. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /**
+     * Stops: no more updates are taken, replies under way get the configured grace to finish, the rest stay pending in
+     * the journal. Returns within about {@code shutdownGrace + 2 s}.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.info("stopping bot @{}", identity.username());
+        try {
+            connection.close();
+            queues.stop(config.shutdownGrace());
+        } finally {
+            shutdownClients();
+            stopped.countDown();
+        }
+        LOG.info("bot stopped; {} updates pending for the next start", journal.pendingCount());
+    }
+
+    private void pruneJournal() {
+        try {
+            int n = journal.pruneDone(JOURNAL_RETENTION_DAYS);
+            if (n > 0) {
+                LOG.info("forgot {} updates answered more than {} days ago", n, JOURNAL_RETENTION_DAYS);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot prune the update journal: {}", e.getMessage());
+        }
+    }
+
+    private void shutdownClients() {
+        maintenance.shutdownNow();
+        typing.close();
+        http.dispatcher().cancelAll();
+        http.dispatcher().executorService().shutdownNow();
+        http.connectionPool().evictAll();
+    }
+
+    private void registerCommands(BotApi api) {
+        for (dev.sourced.corpus.Lang lang : List.of(dev.sourced.corpus.Lang.EN, dev.sourced.corpus.Lang.FR)) {
+            List<BotCommand> commands = List.of(
+                    new BotCommand("ask", Phrase.COMMAND_ASK.in(lang)),
+                    new BotCommand("sources", Phrase.COMMAND_SOURCES.in(lang)),
+                    new BotCommand("new", Phrase.COMMAND_NEW.in(lang)),
+                    new BotCommand("start", Phrase.COMMAND_START.in(lang)),
+                    new BotCommand("help", Phrase.COMMAND_HELP.in(lang)));
+            SetMyCommands.SetMyCommandsBuilder<?, ?> set = SetMyCommands.builder().commands(commands).scope(new BotCommandScopeDefault());
+            if (lang == dev.sourced.corpus.Lang.FR) {
+                set.languageCode(lang.code());
+            }
+            try {
+                api.call(set.build());
+            } catch (SendFailure e) {
+                LOG.warn("cannot register the bot's commands ({}): {}", lang, e.getMessage());
+            }
+        }
+    }
+
+    private static Dispatcher dispatcher() {
+        Dispatcher d = new Dispatcher();
+        d.setMaxRequests(MAX_PARALLEL_CALLS);
+        d.setMaxRequestsPerHost(MAX_PARALLEL_CALLS);
+        return d;
+    }
+
+    static TelegramUrl telegramUrl(URI api) {
+        if (api == null) {
+            return TelegramUrl.DEFAULT_URL;
+        }
+        boolean https = "https".equalsIgnoreCase(api.getScheme());
+        int port = api.getPort() > 0 ? api.getPort() : https ? 443 : 80;
+        return new TelegramUrl(https ? "https" : "http", api.getHost(), port, false);
+    }
+}

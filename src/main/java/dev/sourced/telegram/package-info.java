@@ -1,0 +1,32 @@
+/**
+ * The Telegram front end: readers ask questions about the corpus and get short answers with numbered, cited quotes.
+ *
+ * <h2>Running</h2>
+ * {@link dev.sourced.telegram.TelegramBot#run} (the CLI's {@code bot} command) reads its settings from the environment
+ * ({@link dev.sourced.telegram.BotConfig#fromEnv}):
+ * <ul>
+ *   <li>{@code TELEGRAM_BOT_TOKEN} (required) — never logged;</li>
+ *   <li>{@code SOURCED_WEBHOOK_URL} — webhook mode instead of long polling; the bot registers it (setWebhook) and
+ *       serves it with the JDK's HTTP server on {@code SOURCED_WEBHOOK_PORT} (default 8443), plain HTTP behind a TLS
+ *       proxy; requests without the {@code X-Telegram-Bot-Api-Secret-Token} of {@code SOURCED_WEBHOOK_SECRET}
+ *       (generated when unset) get 403;</li>
+ *   <li>{@code SOURCED_TELEGRAM_API_URL} — another Bot API server (e.g. a local telegram-bot-api) for every call,
+ *       polling included;</li>
+ *   <li>{@code SOURCED_RATE_LIMIT_PER_MINUTE} — questions per reader per minute (default 20, 0 for none).</li>
+ * </ul>
+ *
+ * <h2>How an update flows</h2>
+ * Long polling ({@link dev.sourced.telegram.PollingConnection}) or the webhook
+ * ({@link dev.sourced.telegram.WebhookConnection}) hands updates to {@link dev.sourced.telegram.UpdateIntake}, which
+ * journals each by {@code update_id} in SQLite ({@link dev.sourced.store.UpdateJournal}) before anything else and queues
+ * it on its chat's serial queue ({@link dev.sourced.telegram.ChatQueues}, virtual threads). The
+ * {@link dev.sourced.telegram.UpdateProcessor} decides what it is ({@link dev.sourced.telegram.UpdateClassifier}),
+ * answers, sends the reply ({@link dev.sourced.telegram.ReplySender}, through {@link dev.sourced.telegram.BotApi}'s
+ * retries) and marks the update done. On start, updates a previous run left pending are processed first; updates
+ * already journaled are never processed twice.
+ *
+ * <h2>Testing and measuring</h2>
+ * {@link dev.sourced.telegram.LocalBotApiServer} speaks the Bot API on 127.0.0.1 for tests and for
+ * {@link dev.sourced.telegram.BotBenchmark} ({@code bench-bot}).
+ */
+package dev.sourced.telegram;

@@ -1,0 +1,95 @@
+package dev.sourced.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sourced.answer.Answer;
+import dev.sourced.answer.Citation;
+import dev.sourced.answer.SourceRef;
+import dev.sourced.corpus.Lang;
+import dev.sourced.store.AnswerStore;
+import dev.sourced.store.ChatStore;
+import dev.sourced.store.Database;
+import dev.sourced.store.UpdateJournal;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bot's tables in SQLite (migration V002): journal, chats and conversations, answers and feedback. */
+class TelegramStoresTest {
+    @TempDir
+    Path dir;
+    Database db;
+
+    @BeforeEach
+    void open() {
+        db = Database.open(dir.resolve("t.db"));
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void theJournalRecordsAnUpdateOnceAndKeepsItPendingUntilDone() {
+        UpdateJournal j = new UpdateJournal(db);
+        List<UpdateJournal.Entry> fresh = j.record(List.of(new UpdateJournal.Incoming(1, 10, "{}"), new UpdateJournal.Incoming(2, 10, "{}")));
+        assertThat(fresh).extracting(UpdateJournal.Entry::updateId).containsExactly(1L, 2L);
+
+        j.partsSent(1, 2);
+        j.done(2, "answered");
+        assertThat(j.record(List.of(new UpdateJournal.Incoming(1, 10, "{}"), new UpdateJournal.Incoming(2, 10, "{}"),
+                new UpdateJournal.Incoming(3, 11, "{}")))).extracting(UpdateJournal.Entry::updateId).containsExactly(3L);
+        assertThat(j.pending()).extracting(UpdateJournal.Entry::updateId, UpdateJournal.Entry::partsSent)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 2), org.assertj.core.groups.Tuple.tuple(3L, 0));
+        assertThat(j.state(2)).contains("done");
+        assertThat(j.pruneDone(7)).isZero();
+    }
+
+    @Test
+    void reopeningTheDatabaseKeepsPendingUpdates() {
+        new UpdateJournal(db).record(List.of(new UpdateJournal.Incoming(5, 1, "{\"update_id\":5}")));
+        db.close();
+        db = Database.open(dir.resolve("t.db"));
+        assertThat(new UpdateJournal(db).pending()).singleElement().satisfies(e -> assertThat(e.payload()).isEqualTo("{\"update_id\":5}"));
+    }
+
+    @Test
+    void aChatKeepsItsLastQuestionsAndAnInactiveMark() {
+        ChatStore chats = new ChatStore(db);
+        for (int i = 1; i <= 7; i++) {
+            chats.addTurn(42, i, "q" + i, 5);
+        }
+        chats.addTurn(42, 7, "again", 5);
+        assertThat(chats.recentQuestions(42, 100, 5)).containsExactly("q3", "q4", "q5", "q6", "q7");
+        assertThat(chats.recentQuestions(42, 6, 2)).containsExactly("q4", "q5");
+        chats.clearTurns(42);
+        assertThat(chats.recentQuestions(42, 100, 5)).isEmpty();
+
+        assertThat(chats.isActive(42)).isTrue();
+        chats.markInactive(42);
+        assertThat(chats.isActive(42)).isFalse();
+        chats.markActive(42, "private");
+        assertThat(chats.isActive(42)).isTrue();
+    }
+
+    @Test
+    void anAnswerIsStoredOncePerUpdateWithItsCitationsAndVotes() {
+        AnswerStore answers = new AnswerStore(db);
+        Citation c = new Citation(1, new SourceRef("d", "T", "O", "u", "2024", 3, 9), "quote", 0.5,
+                List.of(new SourceRef("e", "T2", "O2", "", "", 1, 2)));
+        AnswerStore.StoredAnswer first = answers.save(77, 5, new Answer("q", Lang.FR, "text [1]", false, List.of(c), 3));
+        AnswerStore.StoredAnswer again = answers.save(77, 5, new Answer("q", Lang.EN, "other", true, List.of(), 3));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(answers.byId(first.id())).contains(first);
+        assertThat(first.citations()).containsExactly(c);
+        answers.vote(first.id(), 1, 1);
+        answers.vote(first.id(), 2, 1);
+        answers.vote(first.id(), 1, -1);
+        assertThat(answers.votes(first.id())).isEqualTo(new AnswerStore.Votes(1, 1));
+    }
+}
