@@ -50,6 +50,8 @@ public final class AnswerEngine implements Answerer, CorpusView {
     /** Two passages sharing this share of their word trigrams are one statement from several outlets. */
     static final double DUPLICATE_OVERLAP = 0.6;
     static final int CONTEXT_SENTENCES = 2;
+    /** Answers kept for questions asked again, until the corpus changes. */
+    static final int RECENT_ANSWERS = 2048;
     /** A quote this short is its own statement in the short answer. */
     static final int SHORT_STATEMENT = 320;
 
@@ -60,6 +62,13 @@ public final class AnswerEngine implements Answerer, CorpusView {
     private final Map<String, Optional<StoredDocument>> documents = new ConcurrentHashMap<>();
 
     private final AnswerWriter writer;
+    /** Recent answers by question, conversation and reader language: many readers ask the same things. */
+    private final Map<Question, Answer> recent = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Question, Answer> eldest) {
+            return size() > RECENT_ANSWERS;
+        }
+    });
 
     /** {@code writer} words the answer from the chosen quotes (an LLM); null: the extractive answer is the answer. */
     public AnswerEngine(QuestionParser parser, HybridRetriever retriever, DocumentStore store, AnswerWriter writer) {
@@ -78,14 +87,26 @@ public final class AnswerEngine implements Answerer, CorpusView {
         return parser;
     }
 
-    /** Forgets cached document metadata; call after the corpus changed. */
+    /** Forgets cached document metadata and answers; call after the corpus changed. */
     public void corpusChanged() {
         documents.clear();
+        recent.clear();
     }
 
     @Override
     public Answer ask(Question question) {
         long t0 = System.nanoTime();
+        Question key = new Question(question.text().strip(), question.context(), question.fallbackLang());
+        Answer known = recent.get(key);
+        if (known != null) {
+            return new Answer(question.text(), known.lang(), known.text(), known.abstained(), known.citations(), ms(t0));
+        }
+        Answer fresh = answer(question, t0);
+        recent.put(key, fresh);
+        return fresh;
+    }
+
+    private Answer answer(Question question, long t0) {
         ParsedQuestion q = parser.parse(question.text(), question.context(), question.fallbackLang());
         Lang frame = q.lang() != Lang.OTHER ? q.lang() : (question.fallbackLang() == null ? Lang.EN : question.fallbackLang());
         Phrases say = Phrases.of(frame);

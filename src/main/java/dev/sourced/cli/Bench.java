@@ -121,6 +121,7 @@ final class Bench {
                 kinds.put("hybrid", q -> e.retriever().retrieve(q, 10));
                 for (var k : kinds.entrySet()) {
                     for (int i = 0; i < Math.min(50, parsed.size()); i++) k.getValue().apply(parsed.get(i)); // warm-up
+                    e.clearCaches();
                     List<Long> micros = new ArrayList<>();
                     for (ParsedQuestion q : parsed) {
                         long q0 = System.nanoTime();
@@ -135,6 +136,7 @@ final class Bench {
                     out.printf("%-8s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms%n", k.getKey(), lat.get("p50").asDouble(),
                             lat.get("p95").asDouble(), lat.get("p99").asDouble());
                 }
+                e.clearCaches();
                 List<Long> micros = new ArrayList<>();
                 for (String q : questions) {
                     long q0 = System.nanoTime();

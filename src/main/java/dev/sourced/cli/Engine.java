@@ -267,6 +267,12 @@ public final class Engine implements AutoCloseable {
         return done;
     }
 
+    /** Forgets every cached answer and question embedding, so that a measurement times the real work. */
+    public void clearCaches() {
+        answers.corpusChanged();
+        answers.retriever().forgetRecent();
+    }
+
     private void changed() {
         index.sync();
         answers.corpusChanged();

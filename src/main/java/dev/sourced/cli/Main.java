@@ -42,6 +42,7 @@ public final class Main {
               eval FILE.jsonl [--json]               score answers against a question set
               bench [--sizes 10000,100000] [--queries N] [--embed-sample N] [--json]
                                                      measure ingest, retrieval latency, index size, memory, start-up
+              bench-bot                              drive the bot with 100 concurrent chats through a local Bot API server
               bot                                    run the Telegram bot (TELEGRAM_BOT_TOKEN)
               health                                 check that the store and the index answer
             With no command: the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the terminal chat.
@@ -88,6 +89,7 @@ public final class Main {
                 case "reindex" -> reindex(config, out);
                 case "eval" -> eval(config, rest, out);
                 case "bench" -> Bench.run(config, rest, out);
+                case "bench-bot" -> Commands.benchBot(config, out);
                 case "bot" -> Commands.bot(config, out);
                 case "health" -> Commands.health(config, out);
                 case "help", "--help", "-h" -> {
@@ -348,7 +350,7 @@ public final class Main {
         if (files.size() != 1) throw new UsageException("eval needs one FILE.jsonl");
         List<Evaluation.Item> items = Evaluation.read(Path.of(files.get(0)));
         try (Engine engine = Engine.open(config)) {
-            Evaluation.Metrics m = Evaluation.run(engine.answerer(), items);
+            Evaluation.Metrics m = Evaluation.run(engine.answerer(), items, engine::clearCaches);
             if (json) {
                 ObjectNode o = JSON.createObjectNode();
                 o.put("hit@1", m.hit1());

@@ -51,7 +51,26 @@ public final class HybridRetriever {
 
     public List<PassageHit> dense(ParsedQuestion q, int k) {
         if (embedder == null) return List.of();
-        return index.nearest(embedder.embedQuery(q.embeddingText()), k);
+        float[] v = vectors.get(q.embeddingText());
+        if (v == null) {
+            v = embedder.embedQuery(q.embeddingText());
+            vectors.put(q.embeddingText(), v);
+        }
+        return index.nearest(v, k);
+    }
+
+    /** Embeddings of recent questions: the model is the costliest step of a question, and questions repeat. */
+    private final Map<String, float[]> vectors = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > RECENT_VECTORS;
+        }
+    });
+    static final int RECENT_VECTORS = 4096;
+
+    /** Forgets the embeddings of recent questions (benchmarks measure the model, not the cache). */
+    public void forgetRecent() {
+        vectors.clear();
     }
 
     /** The best {@code k} passages for the question, fused. */
