@@ -5,6 +5,7 @@ import dev.sourced.corpus.Passages;
 import dev.sourced.corpus.SentenceSplitter;
 import dev.sourced.corpus.Span;
 import dev.sourced.index.Analyzers;
+import dev.sourced.index.Features;
 import dev.sourced.index.Fields;
 import dev.sourced.index.HybridRetriever;
 import dev.sourced.index.ParsedQuestion;
@@ -58,7 +59,11 @@ public final class AnswerEngine implements Answerer, CorpusView {
     private final DocumentStore store;
     private final Map<String, Optional<StoredDocument>> documents = new ConcurrentHashMap<>();
 
-    public AnswerEngine(QuestionParser parser, HybridRetriever retriever, DocumentStore store) {
+    private final AnswerWriter writer;
+
+    /** {@code writer} words the answer from the chosen quotes (an LLM); null: the extractive answer is the answer. */
+    public AnswerEngine(QuestionParser parser, HybridRetriever retriever, DocumentStore store, AnswerWriter writer) {
+        this.writer = writer;
         this.parser = parser;
         this.retriever = retriever;
         this.index = retriever.index();
@@ -171,7 +176,15 @@ public final class AnswerEngine implements Answerer, CorpusView {
             return new Answer(question.text(), say.lang(), text, true, List.of(), ms(t0));
         }
         List<Citation> citations = cite(supporting, ranked);
-        return new Answer(question.text(), say.lang(), compose(say, citations, forms), false, citations, ms(t0));
+        String text = compose(say, citations, forms);
+        for (String note : Disagreements.find(citations, q.expects().contains(Features.MONEY) || q.expects().contains(Features.NUMBER), say)) {
+            text += " " + note;
+        }
+        if (writer != null) {
+            // the writer's sentences were checked against the quotes they cite; nothing checked, nothing changed
+            text = writer.write(question, say.lang(), citations).orElse(text);
+        }
+        return new Answer(question.text(), say.lang(), text, false, citations, ms(t0));
     }
 
     private record Scored(Evidence evidence, boolean namesHeld, double coverage, double rank) {
@@ -230,7 +243,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
         for (Citation c : citations) {
             if (statements >= MAX_STATEMENTS) break;
             if (statements > 0 && usedDocs.contains(c.docId())) continue;
-            sb.append(' ').append(bestSentence(c, forms)).append(" [").append(c.n()).append(']');
+            sb.append(' ').append(bestSentence(c, forms).replaceAll("\\s+", " ")).append(" [").append(c.n()).append(']');
             usedDocs.add(c.docId());
             statements++;
         }

@@ -30,6 +30,19 @@ record Phrases(Lang lang) {
                 : "The closest it says: “" + quote + "” (" + source + ").";
     }
 
+    String quoted(String s) {
+        return fr() ? "« " + s + " »" : "“" + s + "”";
+    }
+
+    String sourcesDiffer(String list) {
+        return fr() ? "Les sources divergent : " + list + "." : "The sources differ: " + list + ".";
+    }
+
+    String spellingsDiffer(String a, int na, String b, int nb) {
+        return fr() ? "Les sources écrivent ce nom de deux façons : " + quoted(a) + " [" + na + "] et " + quoted(b) + " [" + nb + "]."
+                : "The sources spell this name two ways: " + quoted(a) + " [" + na + "] and " + quoted(b) + " [" + nb + "].";
+    }
+
     String emptyQuestion() {
         return fr() ? "Posez une question sur les articles du corpus, par exemple : « Pourquoi Musk a-t-il quitté OpenAI ? »"
                 : "Ask a question about the articles of the corpus, for example: “Why did Musk leave OpenAI?”";

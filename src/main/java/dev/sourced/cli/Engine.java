@@ -4,6 +4,7 @@ import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.sourced.answer.AnswerEngine;
 import dev.sourced.answer.Answerer;
 import dev.sourced.answer.CorpusView;
+import dev.sourced.answer.llm.LlmAnswerWriter;
 import dev.sourced.config.Config;
 import dev.sourced.corpus.CorpusException;
 import dev.sourced.corpus.DocumentReader;
@@ -27,6 +28,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
@@ -44,8 +46,11 @@ public final class Engine implements AutoCloseable {
     private final Embedder embedder;
     private final PassageIndex index;
     private final AnswerEngine answers;
+    private final LlmAnswerWriter llm;
 
-    private Engine(Config config, Database db, DocumentStore store, Embedder embedder, PassageIndex index, AnswerEngine answers) {
+    private Engine(Config config, Database db, DocumentStore store, Embedder embedder, PassageIndex index, AnswerEngine answers,
+                   LlmAnswerWriter llm) {
+        this.llm = llm;
         this.config = config;
         this.db = db;
         this.store = store;
@@ -72,15 +77,20 @@ public final class Engine implements AutoCloseable {
         PassageIndex index = null;
         try {
             DocumentStore store = new DocumentStore(db);
-            Embedder embedder = embedder(config);
-            index = PassageIndex.open(config.dataDir().resolve(INDEX_DIR), store, embedder == null ? "none" : embedder.id());
+            // the model and the lexicon load while the store and the index open: start-up is their longest part
+            CompletableFuture<Embedder> loading = CompletableFuture.supplyAsync(() -> embedder(config));
+            CompletableFuture<Lexicon> lexicon = CompletableFuture.supplyAsync(() -> config.freedict() ? Lexicon.load() : Lexicon.builtIn());
+            index = PassageIndex.open(config.dataDir().resolve(INDEX_DIR), store, modelId(config));
             if (index.needsRebuild() && !index.readOnly() && store.countActive() > 0) {
                 // a lost index, or one of an older layout: rebuilt from SQLite with the vectors stored there
                 index.rebuild(null);
             } else {
                 index.sync();
             }
-            Engine engine = new Engine(config, db, store, embedder, index, answers(config, index, embedder, store));
+            LlmAnswerWriter llm = LlmAnswerWriter.fromEnvironment(config.environment()).orElse(null);
+            Embedder embedder = join(loading);
+            Engine engine = new Engine(config, db, store, embedder, index,
+                    answers(config, index, embedder, store, join(lexicon), llm), llm);
             if (seed && store.countActive() == 0 && Files.isDirectory(config.corpusDir())) {
                 for (IngestResult r : engine.ingestAll(List.of(config.corpusDir()))) {
                     if (r.failed()) LOG.warning("corpus: " + r.error());
@@ -103,14 +113,32 @@ public final class Engine implements AutoCloseable {
         };
     }
 
-    private static AnswerEngine answers(Config config, PassageIndex index, Embedder embedder, DocumentStore store) {
-        Lexicon lexicon = config.freedict() ? Lexicon.load() : Lexicon.builtIn();
+    /** The identity of the vectors this configuration makes, known before the model is loaded. */
+    static String modelId(Config config) {
+        return switch (config.embedding()) {
+            case "none" -> "none";
+            case "onnx" -> Embedder.onnxId(config.onnxModel());
+            default -> Embedder.BUILT_IN;
+        };
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
+    }
+
+    private static AnswerEngine answers(Config config, PassageIndex index, Embedder embedder, DocumentStore store,
+                                        Lexicon lexicon, LlmAnswerWriter llm) {
         QuestionParser parser = new QuestionParser(lexicon, config.on("translation"));
         LexicalQueryBuilder queries = new LexicalQueryBuilder(
                 new LexicalQueryBuilder.Options(config.on("translation"), config.on("cognates"), config.on("features")));
         HybridRetriever.Options options = new HybridRetriever.Options(config.on("lexical"), config.on("dense") && embedder != null,
                 HybridRetriever.Fusion.WEIGHTED, config.denseWeight(), HybridRetriever.Options.DEFAULT_CANDIDATES);
-        return new AnswerEngine(parser, new HybridRetriever(index, embedder, queries, options), store);
+        return new AnswerEngine(parser, new HybridRetriever(index, embedder, queries, options), store, llm);
     }
 
     public Config config() {
@@ -267,6 +295,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (llm != null) llm.close();
             index.close();
         } finally {
             db.close();

@@ -21,10 +21,11 @@ import java.util.Map;
  *                       cognates, features (default: all)
  * @param denseWeight    SOURCED_DENSE_WEIGHT: weight of the dense list in the fusion (default 0.3)
  * @param freedict       SOURCED_FREEDICT: use Debian's FreeDict dictionaries when installed (default true)
+ * @param environment    the variables this was read from, for settings owned by other packages (the LLM's)
  */
 public record Config(Path dataDir, Path corpusDir, String embedding, Path onnxModel, Path onnxTokenizer, String onnxPooling,
                      String queryPrefix, String passagePrefix, java.util.Set<String> retrieval, double denseWeight,
-                     boolean freedict) {
+                     boolean freedict, Map<String, String> environment) {
     public static final java.util.Set<String> COMPONENTS = java.util.Set.of("lexical", "dense", "translation", "cognates", "features");
 
     public static Config fromEnvironment() {
@@ -78,7 +79,7 @@ public record Config(Path dataDir, Path corpusDir, String embedding, Path onnxMo
         }
         return new Config(data, corpus, embedding, model, tokenizer, pooling,
                 env.getOrDefault("SOURCED_EMBEDDING_QUERY_PREFIX", ""), env.getOrDefault("SOURCED_EMBEDDING_PASSAGE_PREFIX", ""),
-                java.util.Set.copyOf(retrieval), denseWeight, fd.equals("true"));
+                java.util.Set.copyOf(retrieval), denseWeight, fd.equals("true"), Map.copyOf(env));
     }
 
     public boolean on(String component) {
@@ -87,17 +88,17 @@ public record Config(Path dataDir, Path corpusDir, String embedding, Path onnxMo
 
     public Config withDataDir(Path dir) {
         return new Config(dir, corpusDir, embedding, onnxModel, onnxTokenizer, onnxPooling, queryPrefix, passagePrefix,
-                retrieval, denseWeight, freedict);
+                retrieval, denseWeight, freedict, environment);
     }
 
     public Config withRetrieval(java.util.Set<String> components) {
         return new Config(dataDir, corpusDir, embedding, onnxModel, onnxTokenizer, onnxPooling, queryPrefix, passagePrefix,
-                java.util.Set.copyOf(components), denseWeight, freedict);
+                java.util.Set.copyOf(components), denseWeight, freedict, environment);
     }
 
     public Config withEmbedding(String e) {
         return new Config(dataDir, corpusDir, e, onnxModel, onnxTokenizer, onnxPooling, queryPrefix, passagePrefix,
-                retrieval, denseWeight, freedict);
+                retrieval, denseWeight, freedict, environment);
     }
 
     private static Path pathOrNull(String s) {

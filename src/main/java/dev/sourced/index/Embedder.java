@@ -46,11 +46,17 @@ public final class Embedder {
             throw new IndexException("SOURCED_EMBEDDING_TOKENIZER: no tokenizer file at " + tokenizer);
         }
         try {
-            return new Embedder(new OnnxEmbeddingModel(model, tokenizer, pooling), "onnx:" + model.getFileName(),
+            return new Embedder(new OnnxEmbeddingModel(model, tokenizer, pooling), onnxId(model),
                     queryPrefix, passagePrefix);
         } catch (RuntimeException e) {
             throw new IndexException("SOURCED_EMBEDDING_MODEL: cannot load " + model + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The identity of an ONNX model's vectors: its directory and file name. */
+    public static String onnxId(Path model) {
+        Path abs = model.toAbsolutePath().normalize();
+        return "onnx:" + (abs.getParent() == null ? "" : abs.getParent().getFileName() + "/") + abs.getFileName();
     }
 
     /** The model's identity, stored with every vector so that vectors of two models are never mixed. */

@@ -161,4 +161,31 @@ class EngineTest {
         assertThatThrownBy(() -> DocumentReader.read(fixtures.resolve("missing.txt"))).hasMessageContaining("missing.txt").hasMessageContaining("no such file");
         assertThatThrownBy(() -> DocumentReader.read(Path.of("pom.xml"))).hasMessageContaining("pom.xml").hasMessageContaining("unsupported format");
     }
+
+    @Test
+    void followUpsAreResolvedFromTheEarlierQuestionInFrenchAndEnglish() {
+        try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
+            Answer en = e.answerer().ask(new Question("How much had he donated before that?", List.of("Why did Musk leave OpenAI?"), null));
+            assertThat(en.abstained()).isFalse();
+            assertThat(en.citations().get(0).text()).contains("100 millions");
+
+            Answer fr = e.answerer().ask(new Question("Et qui l'a cofondée avec lui ?", List.of("Pourquoi Musk a-t-il quitté OpenAI ?"), null));
+            assertThat(fr.abstained()).isFalse();
+            assertThat(fr.citations().get(0).text()).contains("Sam Altman");
+            assertThat(fr.text()).startsWith("D'après");
+        }
+    }
+
+    @Test
+    void theShortAnswerCitesEachStatementAndItsQuotesAreNumberedInOrder() {
+        try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
+            Answer a = e.answerer().ask(Question.of("Why did Musk leave OpenAI?"));
+            assertThat(a.text()).contains("[1]").doesNotContain("\n");
+            assertThat(a.citations()).extracting(Citation::n).containsExactly(
+                    java.util.stream.IntStream.rangeClosed(1, a.citations().size()).boxed().toArray(Integer[]::new));
+            // the reason given in 2018 and the attempt to take control are both cited
+            assertThat(a.citations()).anySatisfy(c -> assertThat(c.text()).contains("conflit d’intérêts"));
+            assertThat(a.citations()).anySatisfy(c -> assertThat(c.text()).contains("prendre le contrôle"));
+        }
+    }
 }
