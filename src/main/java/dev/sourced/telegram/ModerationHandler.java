@@ -575,6 +575,7 @@ final class ModerationHandler {
             throw new DuplicateDocumentException(dup.get().docId(), dup.get().title());
         }
         DocumentMeta meta = prepared.meta();
+        store.pruneDrafts();
         Draft draft = store.saveDraft(new Draft(0, ctx.chatId(), ctx.userId(), uniqueId(meta.id()), meta.title(), meta.outlet(),
                 meta.url(), meta.language().code(), meta.published(), meta.origin(), doc.format(), doc.text(), notes,
                 "pending", ""));

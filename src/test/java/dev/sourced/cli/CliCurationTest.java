@@ -68,4 +68,20 @@ class CliCurationTest {
                     .containsExactly("restore volcan", "remove volcan", "edit volcan");
         }
     }
+
+    @Test
+    void theBotRefusesToStartWithAMalformedAdminsListNamingIt() {
+        Map<String, String> env = new HashMap<>();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        env.put("SOURCED_DATA", data.toString());
+        env.put("SOURCED_CORPUS", Path.of("corpus").toAbsolutePath().toString());
+        env.put("SOURCED_EMBEDDING", "none");
+        env.put("SOURCED_FREEDICT", "false");
+        env.put("TELEGRAM_BOT_TOKEN", "123:abc");
+        env.put("SOURCED_ADMINS", "12345, alice");
+        int code = Main.run(new String[] {"bot"}, env, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(1);
+        assertThat(e.toString(StandardCharsets.UTF_8)).contains("SOURCED_ADMINS").contains("alice");
+    }
 }
