@@ -5,6 +5,7 @@ import dev.sourced.config.ConfigException;
 import dev.sourced.telegram.BotBenchmark;
 import dev.sourced.telegram.BotConfig;
 import dev.sourced.telegram.BotHealth;
+import dev.sourced.telegram.Moderation;
 import dev.sourced.telegram.TelegramBot;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -15,20 +16,32 @@ final class Commands {
     private Commands() {
     }
 
-    /** Runs the bot until the process is stopped (SIGTERM stops it cleanly). */
+    /**
+     * Runs the Telegram bot over the engine until the process is stopped (SIGTERM stops it cleanly); the admins named
+     * in SOURCED_ADMINS (and the moderators they appoint) curate the corpus from the chat.
+     */
     static int bot(Config config, PrintStream out) {
-        BotConfig bot = BotConfig.fromEnv(config.environment());
+        BotConfig botConfig;
+        try {
+            botConfig = BotConfig.fromEnv(config.environment());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
         try (Engine engine = Engine.open(config)) {
-            out.println("Sourced bot starting over " + engine.corpus().documents().size() + " documents"
-                    + (bot.webhookMode() ? " (webhook)" : " (long polling)"));
-            TelegramBot.run(bot, engine.answerer(), engine.corpus(), engine.database());
+            Moderation moderation = Moderation.fromEnv(engine, config.environment());
+            TelegramBot bot = TelegramBot.start(botConfig, engine.database(), moderation);
+            out.println("bot @" + bot.username() + " running over " + engine.corpus().documents().size() + " documents"
+                    + (botConfig.webhookMode() ? " (webhook)" : " (long polling)") + "; " + moderation.admins().size()
+                    + " admin(s); Ctrl-C stops it");
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("telegram-bot-stop").unstarted(bot::close));
+            bot.awaitStop();
             return 0;
         } catch (TelegramApiException e) {
-            throw new ConfigException("Telegram refused to start the bot: " + e.getMessage()
+            throw new ConfigException("cannot start the Telegram bot: " + e.getMessage()
                     + " (check TELEGRAM_BOT_TOKEN and SOURCED_TELEGRAM_API_URL)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+            return 1;
         }
     }
 
@@ -36,8 +49,8 @@ final class Commands {
     static int health(Config config, PrintStream out) {
         try (Engine engine = Engine.open(config, false)) {
             BotHealth h = BotHealth.check(engine.database(), engine.answerer(), engine.corpus(), Clock.systemUTC());
-            out.println((h.healthy() ? "ok: " : "unhealthy: ") + h.describe() + "; " + engine.index().passageCount() + " passages indexed"
-                    + (engine.index().readOnly() ? " (index read-only: another process holds it)" : ""));
+            out.println((h.healthy() ? "ok: " : "unhealthy: ") + h.describe() + "; " + engine.index().passageCount()
+                    + " passages indexed" + (engine.index().readOnly() ? " (index read-only: another process holds it)" : ""));
             return h.healthy() ? 0 : 1;
         }
     }

@@ -307,6 +307,7 @@ public final class Main {
                         : "no document '" + args.get(0) + "' removed in the last 7 days"));
                 return 1;
             }
+            cliAudit(engine, cmd, args.get(0), "");
             out.println((cmd.equals("remove") ? "removed " : "restored ") + args.get(0));
         }
         return 0;
@@ -326,9 +327,16 @@ public final class Main {
                 err.println("sourced: no active document '" + args.get(0) + "'");
                 return 1;
             }
+            cliAudit(engine, "edit", args.get(0), args.get(1) + " = " + value);
             out.println("edited " + args.get(0) + ": " + args.get(1) + " = " + value);
         }
         return 0;
+    }
+
+    /** Curation from the command line joins the moderators' audit trail, as user 0 (the operator). */
+    private static void cliAudit(Engine engine, String action, String docId, String detail) {
+        new dev.sourced.store.ModerationStore(engine.database()).audit(0, 0, action, docId, "ok",
+                ("command line " + detail).strip());
     }
 
     private static int reindex(Config config, PrintStream out) {

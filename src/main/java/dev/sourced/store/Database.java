@@ -24,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class Database implements AutoCloseable {
     /** Migration scripts, in order. A new script is appended here and never edited once released. */
-    static final List<String> MIGRATIONS = List.of("V001__core.sql", "V002__telegram.sql");
+    static final List<String> MIGRATIONS = List.of("V001__core.sql", "V002__telegram.sql", "V003__moderation.sql");
     private static final int READERS = 4;
     private static final int BUSY_TIMEOUT_MS = 5000;
 

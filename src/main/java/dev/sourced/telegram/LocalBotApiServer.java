@@ -125,6 +125,9 @@ public final class LocalBotApiServer implements AutoCloseable {
     private final Map<String, Queue<Fault>> faults = new HashMap<>();
     private final Set<Long> blockedChats = new HashSet<>();
     private final Set<String> openCallbacks = new HashSet<>();
+    /** Files readers sent, by file_id: their bytes and the path getFile gives for the download. */
+    private final Map<String, StoredFile> files = new HashMap<>();
+    private final AtomicInteger nextFileId = new AtomicInteger(1);
     private final Map<String, String> commandsByLanguage = new HashMap<>();
     private final List<Integer> webhookStatuses = new ArrayList<>();
     private int deliverBeforeHold = -1;
@@ -178,6 +181,48 @@ public final class LocalBotApiServer implements AutoCloseable {
         ObjectNode u = readers.media(chat, from, kind);
         enqueue(u);
         return ReaderUpdates.messageId(u);
+    }
+
+    /**
+     * A reader sends a file (a Telegram "document") with an optional caption; returns the message id. The bot gets it
+     * with getFile and downloads it from {@code /file/bot<token>/<file_path>}. {@code declaredSize} is the size the
+     * update announces (the real size when null), to play a file over the Bot API's limits.
+     */
+    public int sendDocument(ChatRef chat, Person from, String fileName, String mimeType, byte[] content, String caption,
+                            Long declaredSize) {
+        int n = nextFileId.getAndIncrement();
+        String fileId = "doc-" + n;
+        long size = declaredSize == null ? content.length : declaredSize;
+        lock.lock();
+        try {
+            files.put(fileId, new StoredFile(content.clone(), "documents/file_" + n + extension(fileName), size));
+        } finally {
+            lock.unlock();
+        }
+        ObjectNode m = message(chat, from);
+        ObjectNode d = m.putObject("document");
+        d.put("file_id", fileId).put("file_unique_id", "u" + fileId).put("file_size", size);
+        if (fileName != null) d.put("file_name", fileName);
+        if (mimeType != null) d.put("mime_type", mimeType);
+        if (caption != null) {
+            m.put("caption", caption);
+        }
+        enqueue(update("message", m));
+        return m.get("message_id").asInt();
+    }
+
+    public int sendDocument(ChatRef chat, Person from, String fileName, String mimeType, byte[] content) {
+        return sendDocument(chat, from, fileName, mimeType, content, null, null);
+    }
+
+    private static String extension(String fileName) {
+        if (fileName == null) return "";
+        int dot = fileName.lastIndexOf('.');
+        return dot < 0 ? "" : fileName.substring(dot).replaceAll("[^A-Za-z0-9.]", "");
+    }
+
+    /** A file a reader sent: its bytes, where getFile says it can be downloaded, the size the update announced. */
+    private record StoredFile(byte[] content, String path, long size) {
     }
 
     /** A reader edits one of their messages. */
@@ -476,6 +521,10 @@ public final class LocalBotApiServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            if (ex.getRequestURI().getPath().startsWith("/file/")) {
+                serveFile(ex);
+                return;
+            }
             Matcher path = PATH.matcher(ex.getRequestURI().getPath());
             if (!path.matches()) {
                 respond(ex, 404, error(404, "Not Found"));
@@ -512,6 +561,56 @@ public final class LocalBotApiServer implements AutoCloseable {
         }
     }
 
+    /** A download of a file a reader sent: {@code /file/bot<token>/<file_path>}, as Telegram serves them. */
+    private void serveFile(HttpExchange ex) throws IOException {
+        String prefix = "/file/bot" + token + "/";
+        String path = ex.getRequestURI().getPath();
+        if (!path.startsWith(prefix)) {
+            respond(ex, 401, error(401, "Unauthorized"));
+            return;
+        }
+        String filePath = path.substring(prefix.length());
+        StoredFile file;
+        lock.lock();
+        try {
+            file = files.values().stream().filter(f -> f.path().equals(filePath)).findFirst().orElse(null);
+            calls.add(new ApiCall("file", nodes.objectNode().put("file_path", filePath), file == null ? 404 : 200));
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        if (file == null) {
+            respond(ex, 404, error(404, "Not Found"));
+            return;
+        }
+        ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
+        ex.sendResponseHeaders(200, file.content().length);
+        try (var out = ex.getResponseBody()) {
+            out.write(file.content());
+        }
+    }
+
+    /** getFile: the download path of a file, refused (as Telegram does) over the 20 MB download limit. */
+    private Result getFile(JsonNode p) {
+        String id = p.path("file_id").asText("");
+        StoredFile file;
+        lock.lock();
+        try {
+            file = files.get(id);
+        } finally {
+            lock.unlock();
+        }
+        if (file == null) {
+            return new Result(400, error(400, "Bad Request: invalid file_id"));
+        }
+        if (file.size() > 20L * 1024 * 1024) {
+            return new Result(400, error(400, "Bad Request: file is too big"));
+        }
+        ObjectNode f = nodes.objectNode();
+        f.put("file_id", id).put("file_unique_id", "u" + id).put("file_size", file.size()).put("file_path", file.path());
+        return ok(f);
+    }
+
     /** The answer to a call, and the message it delivered (recorded together with the call). */
     private record Result(int status, ObjectNode body, SentMessage message) {
         Result(int status, ObjectNode body) {
@@ -532,6 +631,7 @@ public final class LocalBotApiServer implements AutoCloseable {
             case "getme" -> ok(readers.botUser().put("can_join_groups", true).put("can_read_all_group_messages", false)
                     .put("supports_inline_queries", false));
             case "getupdates" -> getUpdates(p);
+            case "getfile" -> getFile(p);
             case "sendmessage" -> sendMessage(p);
             case "editmessagetext" -> editMessageText(p);
             case "answercallbackquery" -> answerCallbackQuery(p);

@@ -64,7 +64,8 @@ public final class TelegramBot implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private TelegramBot(BotConfig config, Answerer answerer, CorpusView corpus, Database db) throws TelegramApiException {
+    private TelegramBot(BotConfig config, Answerer answerer, CorpusView corpus, Database db, Moderation moderation)
+            throws TelegramApiException {
         this.config = config;
         this.answerer = answerer;
         this.corpus = corpus;
@@ -88,7 +89,8 @@ public final class TelegramBot implements AutoCloseable {
             UpdateProcessor processor = new UpdateProcessor(new UpdateProcessor.Deps(api, journal, new ChatStore(db),
                     new AnswerStore(db), answerer, corpus, facts, new UpdateClassifier(identity),
                     new ReplyFormatter(new MessageSplitter()), new RateLimiter(config.rateLimitPerMinute()), typing, metrics,
-                    identity));
+                    identity), moderation == null ? null : new ModerationHandler(api, new ReplySender(api, journal),
+                    new dev.sourced.store.ModerationStore(db), moderation, identity, config));
             UpdateIntake intake = new UpdateIntake(journal, queues, processor, metrics);
             pruneJournal();
             maintenance.scheduleAtFixedRate(this::pruneJournal, PRUNE_EVERY.toHours(), PRUNE_EVERY.toHours(), TimeUnit.HOURS);
@@ -108,7 +110,15 @@ public final class TelegramBot implements AutoCloseable {
 
     /** Starts the bot: checks the token (getMe), registers the commands, re-processes pending updates, connects. */
     public static TelegramBot start(BotConfig config, Answerer answerer, CorpusView corpus, Database db) throws TelegramApiException {
-        return new TelegramBot(config, answerer, corpus, db);
+        return new TelegramBot(config, answerer, corpus, db, null);
+    }
+
+    /**
+     * Starts the bot with moderation: the admins and moderators of {@code moderation} curate its engine's corpus from
+     * the chat ({@code /add}, {@code /docs}, {@code /remove}…).
+     */
+    public static TelegramBot start(BotConfig config, Database db, Moderation moderation) throws TelegramApiException {
+        return new TelegramBot(config, moderation.engine().answerer(), moderation.engine().corpus(), db, moderation);
     }
 
     /** Runs the bot until the JVM is asked to stop (SIGTERM, Ctrl-C), then stops it cleanly. For the CLI. */

@@ -41,10 +41,21 @@ final class UpdateProcessor {
 
     private final Deps d;
     private final ReplySender sender;
+    /** Moderators' commands, files and buttons; null when the bot runs without moderation. */
+    private final ModerationHandler moderation;
 
     UpdateProcessor(Deps deps) {
+        this(deps, null);
+    }
+
+    UpdateProcessor(Deps deps, ModerationHandler moderation) {
         this.d = deps;
         this.sender = new ReplySender(deps.api(), deps.journal());
+        this.moderation = moderation;
+    }
+
+    ReplySender sender() {
+        return sender;
     }
 
     /**
@@ -62,7 +73,8 @@ final class UpdateProcessor {
         }
         try {
             noteChat(update);
-            String outcome = switch (in) {
+            String moderated = moderation == null ? null : moderation.handle(update, entry);
+            String outcome = moderated != null ? moderated : switch (in) {
                 case Ask a -> ask(a, entry, receivedNanos);
                 case Command c -> command(c, entry);
                 case Button b -> button(b, entry);

@@ -1,0 +1,87 @@
+package dev.sourced.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sourced.store.Database;
+import dev.sourced.store.ModerationStore;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Curation from the command line: ingest with metadata, docs, edit, remove, restore, each in the audit trail. */
+class CliCurationTest {
+    @TempDir
+    Path data;
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SOURCED_DATA", data.toString());
+        env.put("SOURCED_CORPUS", Path.of("corpus").toAbsolutePath().toString());
+        env.put("SOURCED_EMBEDDING", "none");
+        env.put("SOURCED_FREEDICT", "false");
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Main.run(args, env, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    @Test
+    void aDocumentIsIngestedListedEditedRemovedAndRestoredAndTheAnswersFollow() {
+        String q = "How many residents left their homes after the volcano erupted?";
+        assertThat(run("docs")).isZero();
+        assertThat(run("ingest", "--id", "volcan", "--date", "2023-06-11", "src/test/resources/fixtures/english-article.md")).isZero();
+        assertThat(run("docs")).isZero();
+        assertThat(out).contains("volcan").contains("2023-06-11").contains("6 document(s)");
+
+        assertThat(run("edit", "volcan", "outlet", "Island", "Courier")).isZero();
+        assertThat(run("ask", "--json", q)).isZero();
+        assertThat(out).contains("\"doc_id\" : \"volcan\"").contains("Island Courier");
+        assertThat(run("edit", "volcan", "colour", "blue")).isEqualTo(2);
+        assertThat(err).contains("unknown 'colour'");
+
+        assertThat(run("remove", "volcan")).isZero();
+        assertThat(run("ask", "--json", q)).isZero();
+        assertThat(out).doesNotContain("\"doc_id\" : \"volcan\"");
+        assertThat(run("docs")).isZero();
+        assertThat(out).doesNotContain("volcan").contains("5 document(s)");
+        assertThat(run("docs", "--all")).isZero();
+        assertThat(out).contains("volcan").contains("[removed");
+        assertThat(run("remove", "volcan")).isEqualTo(1);
+        assertThat(err).contains("no active document 'volcan'");
+
+        assertThat(run("restore", "volcan")).isZero();
+        assertThat(run("ask", "--json", q)).isZero();
+        assertThat(out).contains("\"doc_id\" : \"volcan\"");
+        assertThat(run("restore", "volcan")).isEqualTo(1);
+
+        try (Database db = Database.open(data.resolve(Engine.DB_FILE))) {
+            assertThat(new ModerationStore(db).latestAudit(10)).extracting(e -> e.action() + " " + e.docId())
+                    .containsExactly("restore volcan", "remove volcan", "edit volcan");
+        }
+    }
+
+    @Test
+    void theBotRefusesToStartWithAMalformedAdminsListNamingIt() {
+        Map<String, String> env = new HashMap<>();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        env.put("SOURCED_DATA", data.toString());
+        env.put("SOURCED_CORPUS", Path.of("corpus").toAbsolutePath().toString());
+        env.put("SOURCED_EMBEDDING", "none");
+        env.put("SOURCED_FREEDICT", "false");
+        env.put("TELEGRAM_BOT_TOKEN", "123:abc");
+        env.put("SOURCED_ADMINS", "12345, alice");
+        int code = Main.run(new String[] {"bot"}, env, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(1);
+        assertThat(e.toString(StandardCharsets.UTF_8)).contains("SOURCED_ADMINS").contains("alice");
+    }
+}

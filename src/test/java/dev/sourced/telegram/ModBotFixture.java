@@ -1,0 +1,97 @@
+package dev.sourced.telegram;
+
+import dev.sourced.cli.Engine;
+import dev.sourced.cli.TestEngines;
+import dev.sourced.store.ModerationStore;
+import dev.sourced.telegram.LocalBotApiServer.ChatRef;
+import dev.sourced.telegram.LocalBotApiServer.Person;
+import dev.sourced.telegram.LocalBotApiServer.SentMessage;
+import dev.sourced.telegram.moderation.PageFetcher;
+import dev.sourced.telegram.moderation.UntrustedParser;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A bot with moderation over an engine of its own (the seed corpus, lexical retrieval only, in a temporary directory),
+ * its tables in the engine's database, against a {@link LocalBotApiServer}. One admin; moderators are appointed by
+ * the tests with /mod add. Limits are small so that hostile files stay small: 2 MB per file, 50,000 characters.
+ */
+final class ModBotFixture implements AutoCloseable {
+    static final Person ADMIN = new Person(900_001L, "Ada", "en");
+    static final Duration WAIT = BotFixture.WAIT;
+    static final UntrustedParser.Limits LIMITS = new UntrustedParser.Limits(2L * 1024 * 1024, Duration.ofSeconds(20), 50_000, 50);
+    private static final Pattern PREVIEW = Pattern.compile("#(\\d+)");
+
+    final Engine engine;
+    final LocalBotApiServer server;
+    final BotConfig config;
+    final Moderation moderation;
+    final ModerationStore store;
+    TelegramBot bot;
+
+    private ModBotFixture(Engine engine) throws Exception {
+        this.engine = engine;
+        this.server = LocalBotApiServer.start(BotFixture.TOKEN);
+        this.config = BotConfig.of(BotFixture.TOKEN).withApiUrl(server.url()).withPollTimeoutSeconds(5)
+                .withShutdownGrace(Duration.ofSeconds(2)).withTypingDelay(Duration.ZERO).withRateLimitPerMinute(0);
+        this.moderation = new Moderation(engine, Set.of(ADMIN.id()), new UntrustedParser(LIMITS),
+                new PageFetcher(PageFetcher.Limits.DEFAULT.withPrivateAddresses(true)));
+        this.store = new ModerationStore(engine.database());
+        this.bot = TelegramBot.start(config, engine.database(), moderation);
+    }
+
+    static ModBotFixture start(Path dir) throws Exception {
+        return new ModBotFixture(Engine.open(TestEngines.lexicalOnly(dir)));
+    }
+
+    /** Stops the bot and starts a new one on the same store and server, as after a restart of the process. */
+    void restart() throws Exception {
+        bot.close();
+        bot = TelegramBot.start(config, engine.database(), moderation);
+    }
+
+    /** A new user appointed moderator by the admin (through /mod add, in the admin's private chat). */
+    Person newModerator() {
+        Person p = BotFixture.reader("en");
+        ChatRef adminChat = ChatRef.privateWith(ADMIN);
+        SentMessage r = server.awaitReplyTo(adminChat.id(), server.send(adminChat, ADMIN, "/mod add " + p.id()), WAIT);
+        if (!r.text().contains("is now a moderator")) throw new IllegalStateException(r.text());
+        return p;
+    }
+
+    /** Sends a message and waits for the bot's reply to it. */
+    SentMessage say(ChatRef chat, Person from, String text) {
+        return server.awaitReplyTo(chat.id(), server.send(chat, from, text), WAIT);
+    }
+
+    SentMessage sendFile(ChatRef chat, Person from, String name, byte[] content) {
+        return server.awaitReplyTo(chat.id(), server.sendDocument(chat, from, name, null, content), WAIT);
+    }
+
+    static long previewNumber(SentMessage preview) {
+        Matcher m = PREVIEW.matcher(preview.text());
+        if (!m.find()) throw new IllegalStateException("not a preview: " + preview.text());
+        return Long.parseLong(m.group(1));
+    }
+
+    /** Presses a button of a preview ("ok", "no", "meta") and waits for the bot's next new message in the chat. */
+    SentMessage press(ChatRef chat, Person who, SentMessage preview, String action) {
+        int before = server.messages(chat.id()).stream().filter(m -> !m.edited()).toList().size();
+        String data = "mod:" + action + ":" + previewNumber(preview);
+        if (!preview.buttons().contains(data)) throw new IllegalStateException("no button " + data + " in " + preview.buttons());
+        server.press(chat, who, preview.messageId(), data);
+        List<SentMessage> all = server.awaitMessages(chat.id(), before + 1, WAIT);
+        return all.get(all.size() - 1);
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+        server.close();
+        engine.close();
+    }
+}
