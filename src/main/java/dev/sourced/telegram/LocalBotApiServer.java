@@ -199,16 +199,9 @@ public final class LocalBotApiServer implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        ObjectNode m = message(chat, from);
-        ObjectNode d = m.putObject("document");
-        d.put("file_id", fileId).put("file_unique_id", "u" + fileId).put("file_size", size);
-        if (fileName != null) d.put("file_name", fileName);
-        if (mimeType != null) d.put("mime_type", mimeType);
-        if (caption != null) {
-            m.put("caption", caption);
-        }
-        enqueue(update("message", m));
-        return m.get("message_id").asInt();
+        ObjectNode u = readers.document(chat, from, fileId, size, fileName, mimeType, caption);
+        enqueue(u);
+        return ReaderUpdates.messageId(u);
     }
 
     public int sendDocument(ChatRef chat, Person from, String fileName, String mimeType, byte[] content) {

@@ -64,6 +64,17 @@ final class ReaderUpdates {
         return update("message", m);
     }
 
+    /** A file sent as a Telegram "document", with an optional caption. */
+    ObjectNode document(ChatRef chat, Person from, String fileId, long size, String fileName, String mimeType, String caption) {
+        ObjectNode m = message(chat, from);
+        ObjectNode d = m.putObject("document");
+        d.put("file_id", fileId).put("file_unique_id", "u" + fileId).put("file_size", size);
+        if (fileName != null) d.put("file_name", fileName);
+        if (mimeType != null) d.put("mime_type", mimeType);
+        if (caption != null) m.put("caption", caption);
+        return update("message", m);
+    }
+
     ObjectNode edit(ChatRef chat, Person from, int messageId, String newText) {
         ObjectNode m = message(chat, from);
         m.put("message_id", messageId);
