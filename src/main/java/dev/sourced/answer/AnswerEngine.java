@@ -52,6 +52,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
     static final int CONTEXT_SENTENCES = 2;
     /** Answers kept for questions asked again, until the corpus changes. */
     static final int RECENT_ANSWERS = 2048;
+    static final int RECENT_PASSAGES = 8192;
     /** A quote this short is its own statement in the short answer. */
     static final int SHORT_STATEMENT = 320;
 
@@ -62,6 +63,13 @@ public final class AnswerEngine implements Answerer, CorpusView {
     private final Map<String, Optional<StoredDocument>> documents = new ConcurrentHashMap<>();
 
     private final AnswerWriter writer;
+    /** Analysed words of recently retrieved passages (they do not change until the corpus does). */
+    private final Map<Long, Evidence.Words> passageWords = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Evidence.Words> eldest) {
+            return size() > RECENT_PASSAGES;
+        }
+    });
     /** Recent answers by question, conversation and reader language: many readers ask the same things. */
     private final Map<Question, Answer> recent = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -87,10 +95,16 @@ public final class AnswerEngine implements Answerer, CorpusView {
         return parser;
     }
 
+    /** Forgets the answers to recent questions (measurements time the real work), not what the corpus determines. */
+    public void forgetAnswers() {
+        recent.clear();
+    }
+
     /** Forgets cached document metadata and answers; call after the corpus changed. */
     public void corpusChanged() {
         documents.clear();
         recent.clear();
+        passageWords.clear();
     }
 
     @Override
@@ -171,7 +185,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
         List<PassageHit> hits = retriever.retrieve(q, CANDIDATES);
         List<Scored> ranked = new ArrayList<>();
         for (PassageHit h : hits) {
-            Evidence e = new Evidence(h);
+            Evidence e = new Evidence(h, passageWords.computeIfAbsent(h.passageId(), id -> new Evidence.Words(h)));
             List<Evidence.TermForms> others = focus.stream().map(forms::get).toList();
             boolean namesHeld = required.stream().allMatch(t -> e.holdsWithContext(forms.get(t), others))
                     && (words.isEmpty() || words.stream().anyMatch(t -> e.holdsInside(forms.get(t))));

@@ -17,40 +17,69 @@ import java.util.Set;
  */
 final class Evidence {
     private final PassageHit hit;
-    private final Set<String> own;
-    private Set<String> around;
-    private Set<String> ownCognates;
-    private Set<String> aroundCognates;
-    private Set<String> scope;
+    private final Words words;
 
-    Evidence(PassageHit hit) {
+    Evidence(PassageHit hit, Words words) {
         this.hit = hit;
-        this.own = tokens(hit.text());
+        this.words = words;
     }
 
-    private Set<String> tokens(String text) {
-        return new HashSet<>(Analyzers.terms(Analyzers.forLang(hit.lang()), text));
-    }
+    /**
+     * The analysed words of one passage: its own, its surroundings', its scope's and their cognate keys, each computed
+     * when first needed. They depend only on the passage, so the engine keeps them across questions.
+     */
+    static final class Words {
+        private final PassageHit hit;
+        private volatile Set<String> own;
+        private volatile Set<String> around;
+        private volatile Set<String> scope;
+        private volatile Set<String> ownCognates;
+        private volatile Set<String> aroundCognates;
+        private volatile List<Set<String>> sentences;
 
-    // the passage's own words are always needed; the rest only when a term is not found among them
-    private Set<String> around() {
-        if (around == null) around = tokens(hit.context());
-        return around;
-    }
+        Words(PassageHit hit) {
+            this.hit = hit;
+        }
 
-    private Set<String> scope() {
-        if (scope == null) scope = tokens(hit.scope());
-        return scope;
-    }
+        private Set<String> tokens(String text) {
+            return Set.copyOf(Analyzers.terms(Analyzers.forLang(hit.lang()), text));
+        }
 
-    private Set<String> ownCognates() {
-        if (ownCognates == null) ownCognates = new HashSet<>(Analyzers.terms(Analyzers.cognates(), hit.text()));
-        return ownCognates;
-    }
+        Set<String> own() {
+            if (own == null) own = tokens(hit.text());
+            return own;
+        }
 
-    private Set<String> aroundCognates() {
-        if (aroundCognates == null) aroundCognates = new HashSet<>(Analyzers.terms(Analyzers.cognates(), hit.context()));
-        return aroundCognates;
+        Set<String> around() {
+            if (around == null) around = tokens(hit.context());
+            return around;
+        }
+
+        Set<String> scope() {
+            if (scope == null) scope = tokens(hit.scope());
+            return scope;
+        }
+
+        Set<String> ownCognates() {
+            if (ownCognates == null) ownCognates = Set.copyOf(Analyzers.terms(Analyzers.cognates(), hit.text()));
+            return ownCognates;
+        }
+
+        Set<String> aroundCognates() {
+            if (aroundCognates == null) aroundCognates = Set.copyOf(Analyzers.terms(Analyzers.cognates(), hit.context()));
+            return aroundCognates;
+        }
+
+        List<Set<String>> sentences() {
+            if (sentences == null) {
+                List<Set<String>> out = new java.util.ArrayList<>();
+                for (dev.sourced.corpus.Span s : dev.sourced.corpus.SentenceSplitter.split(hit.text())) {
+                    out.add(tokens(s.of(hit.text())));
+                }
+                sentences = List.copyOf(out);
+            }
+            return sentences;
+        }
     }
 
     PassageHit hit() {
@@ -64,23 +93,23 @@ final class Evidence {
      */
     double covers(TermForms forms) {
         Map<String, Float> f = forms.in(hit.lang());
-        double inside = best(f, own);
+        double inside = best(f, words.own());
         if (inside >= 1) return 1;
-        double outside = best(f, around()) * 0.5;
+        double outside = best(f, words.around()) * 0.5;
         Set<String> cog = forms.cognates();
-        double cognate = cog.isEmpty() ? 0 : ownCognates().containsAll(cog) ? 0.75 : aroundCognates().containsAll(cog) ? 0.4 : 0;
+        double cognate = cog.isEmpty() ? 0 : words.ownCognates().containsAll(cog) ? 0.75 : words.aroundCognates().containsAll(cog) ? 0.4 : 0;
         return Math.max(inside, Math.max(outside, cognate));
     }
 
     /** True when the passage itself holds the term. */
     boolean holdsInside(TermForms forms) {
-        return best(forms.in(hit.lang()), own) > 0;
+        return best(forms.in(hit.lang()), words.own()) > 0;
     }
 
     /** True when the passage itself, its heading or its article's title holds the term. */
     boolean holds(TermForms forms) {
         Map<String, Float> f = forms.in(hit.lang());
-        return best(f, own) > 0 || best(f, scope()) > 0;
+        return best(f, words.own()) > 0 || best(f, words.scope()) > 0;
     }
 
     /**
@@ -90,11 +119,11 @@ final class Evidence {
      */
     boolean holdsWithContext(TermForms name, List<TermForms> question) {
         Map<String, Float> f = name.in(hit.lang());
-        if (best(f, scope()) > 0) return true;
-        if (best(f, own) == 0) return false;
+        if (best(f, words.scope()) > 0) return true;
+        if (best(f, words.own()) == 0) return false;
         List<TermForms> others = question.stream().filter(o -> o != name).toList();
         if (others.isEmpty()) return true;
-        for (Set<String> sentence : sentences()) {
+        for (Set<String> sentence : words.sentences()) {
             if (best(f, sentence) == 0) continue;
             for (TermForms o : others) {
                 if (best(o.in(hit.lang()), sentence) > 0) return true;
@@ -103,17 +132,6 @@ final class Evidence {
         return false;
     }
 
-    private List<Set<String>> sentences;
-
-    private List<Set<String>> sentences() {
-        if (sentences == null) {
-            sentences = new java.util.ArrayList<>();
-            for (dev.sourced.corpus.Span s : dev.sourced.corpus.SentenceSplitter.split(hit.text())) {
-                sentences.add(new HashSet<>(Analyzers.terms(Analyzers.forLang(hit.lang()), s.of(hit.text()))));
-            }
-        }
-        return sentences;
-    }
 
     /**
      * The weight of the best form found among {@code tokens}; a form that only begins a token counts half, so that a

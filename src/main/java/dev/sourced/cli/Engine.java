@@ -269,7 +269,7 @@ public final class Engine implements AutoCloseable {
 
     /** Forgets every cached answer and question embedding, so that a measurement times the real work. */
     public void clearCaches() {
-        answers.corpusChanged();
+        answers.forgetAnswers();
         answers.retriever().forgetRecent();
     }
 

@@ -6,6 +6,8 @@ import dev.sourced.corpus.Lang;
 public final class Fields {
     /** Passage row id in SQLite (stored, exact). */
     public static final String PASSAGE_ID = "pid";
+    /** Passage row id as doc values: read for every hit without decompressing stored fields. */
+    public static final String PASSAGE_ID_DV = "pid_dv";
     /** Document id (stored, exact): deleting by it removes every passage of a document. */
     public static final String DOC_ID = "doc_id";
     public static final String LANG = "lang";
@@ -36,7 +38,7 @@ public final class Fields {
     /** Commit user data: the layout of the index's fields; an index of another layout is rebuilt from SQLite. */
     public static final String COMMIT_SCHEMA = "schema";
     /** The current layout. Bump it whenever a field is added, removed or analysed differently. */
-    public static final String SCHEMA_VERSION = "3";
+    public static final String SCHEMA_VERSION = "4";
     /** Commit user data: the embedding model whose vectors the index holds. */
     public static final String COMMIT_MODEL = "embedding_model";
 

@@ -20,7 +20,7 @@ public final class HybridRetriever {
     /** Which retrievers run and how their lists are combined. */
     public record Options(boolean lexical, boolean dense, Fusion fusion, double denseWeight, int candidates) {
         public static final double DEFAULT_DENSE_WEIGHT = 0.3;
-        public static final int DEFAULT_CANDIDATES = 40;
+        public static final int DEFAULT_CANDIDATES = 25;
         public static final Options DEFAULT = new Options(true, true, Fusion.WEIGHTED, DEFAULT_DENSE_WEIGHT, DEFAULT_CANDIDATES);
         static final int RRF_K = 60;
     }

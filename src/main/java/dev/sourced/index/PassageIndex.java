@@ -221,6 +221,7 @@ public final class PassageIndex implements AutoCloseable {
         Lang lang = doc.language();
         Document d = new Document();
         d.add(new StringField(Fields.PASSAGE_ID, Long.toString(p.id()), Field.Store.YES));
+        d.add(new org.apache.lucene.document.NumericDocValuesField(Fields.PASSAGE_ID_DV, p.id()));
         d.add(new StringField(Fields.DOC_ID, p.docId(), Field.Store.YES));
         d.add(new StoredField(Fields.LANG, lang.code()));
         d.add(new StoredField(Fields.START, p.start()));
@@ -242,10 +243,12 @@ public final class PassageIndex implements AutoCloseable {
     }
 
     private void commit(long seq) throws IOException {
+        loaded.clear();
         writer.setLiveCommitData(Map.of(Fields.COMMIT_OUTBOX_SEQ, Long.toString(seq), Fields.COMMIT_MODEL, modelId,
                 Fields.COMMIT_SCHEMA, Fields.SCHEMA_VERSION).entrySet());
         writer.commit();
         manager.maybeRefreshBlocking();
+        loaded.clear(); // passage ids may be reused by SQLite once their rows are gone
     }
 
     /**
@@ -356,19 +359,46 @@ public final class PassageIndex implements AutoCloseable {
         }
     }
 
-    private static List<PassageHit> hits(IndexSearcher s, TopDocs top, boolean lexical) throws IOException {
-        StoredFields stored = s.storedFields();
-        List<PassageHit> out = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc sd : top.scoreDocs) {
-            Document d = stored.document(sd.doc);
-            out.add(new PassageHit(Long.parseLong(d.get(Fields.PASSAGE_ID)), d.get(Fields.DOC_ID), Lang.fromCode(d.get(Fields.LANG)),
-                    d.getField(Fields.START).numericValue().intValue(), d.getField(Fields.END).numericValue().intValue(),
-                    d.get(Fields.TEXT), Objects.toString(d.get(Fields.CONTEXT_STORED), ""),
-                    Objects.toString(d.get(Fields.SCOPE_STORED), ""), lexical ? sd.score : 0, lexical ? 0 : sd.score, sd.score));
+    /**
+     * The passages of {@code top}. Each passage's id comes from doc values; its stored fields are decompressed only
+     * the first time it is found, then kept until the index changes (a corpus's passages come back question after
+     * question).
+     */
+    private List<PassageHit> hits(IndexSearcher s, TopDocs top, boolean lexical) throws IOException {
+        ScoreDoc[] byDoc = top.scoreDocs.clone();
+        java.util.Arrays.sort(byDoc, Comparator.comparingInt(sd -> sd.doc));
+        org.apache.lucene.index.NumericDocValues ids =
+                org.apache.lucene.index.MultiDocValues.getNumericValues(s.getIndexReader(), Fields.PASSAGE_ID_DV);
+        StoredFields stored = null;
+        List<PassageHit> out = new ArrayList<>(byDoc.length);
+        for (ScoreDoc sd : byDoc) {
+            PassageHit base = null;
+            if (ids != null && ids.advanceExact(sd.doc)) {
+                base = loaded.get(ids.longValue());
+            }
+            if (base == null) {
+                if (stored == null) stored = s.storedFields();
+                Document d = stored.document(sd.doc);
+                base = new PassageHit(Long.parseLong(d.get(Fields.PASSAGE_ID)), d.get(Fields.DOC_ID), Lang.fromCode(d.get(Fields.LANG)),
+                        d.getField(Fields.START).numericValue().intValue(), d.getField(Fields.END).numericValue().intValue(),
+                        d.get(Fields.TEXT), Objects.toString(d.get(Fields.CONTEXT_STORED), ""),
+                        Objects.toString(d.get(Fields.SCOPE_STORED), ""), 0, 0, 0);
+                loaded.put(base.passageId(), base);
+            }
+            out.add(base.withScores(lexical ? sd.score : 0, lexical ? 0 : sd.score, sd.score));
         }
         out.sort(Comparator.comparingDouble(PassageHit::score).reversed());
         return out;
     }
+
+    /** Stored fields of recently found passages, by passage id; emptied whenever the index changes. */
+    private final Map<Long, PassageHit> loaded = java.util.Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, PassageHit> eldest) {
+            return size() > LOADED_PASSAGES;
+        }
+    });
+    static final int LOADED_PASSAGES = 16384;
 
     @Override
     public void close() {
