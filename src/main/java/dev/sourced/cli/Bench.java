@@ -173,7 +173,7 @@ final class Bench {
         double seconds = -1;
         for (int run = 0; run < 2; run++) {
             ProcessBuilder pb = new ProcessBuilder(java, "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive",
-                    "-Xshare:auto", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                    "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                     Main.class.getName(), "ask", "--json", "Pourquoi Musk a-t-il quitté OpenAI ?");
             pb.environment().put("SOURCED_DATA", data.toString());
             pb.environment().put("SOURCED_CORPUS", data.resolve("no-corpus").toString());
