@@ -50,7 +50,7 @@ public final class BotBenchmark {
     /** How hard to drive the bot. */
     public record Options(int chats, int questionsPerChat, int warmupQuestionsPerChat, double pacedRate, Duration pacedFor,
                           boolean botAlone) {
-        public static final Options DEFAULT = new Options(100, 10, 2, 200, Duration.ofSeconds(10), true);
+        public static final Options DEFAULT = new Options(100, 20, 10, 200, Duration.ofSeconds(10), true);
     }
 
     /** One phase: questions asked and answered, seconds, answered per second, latency inside the bot. */
