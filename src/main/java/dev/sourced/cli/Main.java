@@ -59,10 +59,8 @@ public final class Main {
         LUCENE_LOG.setLevel(java.util.logging.Level.SEVERE);
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         System.setProperty("org.slf4j.simpleLogger.log.ai.djl", System.getProperty("org.slf4j.simpleLogger.log.ai.djl", "error"));
-        int code = run(args, System.getenv(), System.out, System.err);
-        if (code != 0 || !(args.length == 0 || args[0].equals("bot"))) {
-            System.exit(code);
-        }
+        // the bot returns only once it has stopped, so every command ends the process with its code
+        System.exit(run(args, System.getenv(), System.out, System.err));
     }
 
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
