@@ -106,12 +106,6 @@ final class Evidence {
         return best(forms.in(hit.lang()), words.own()) > 0;
     }
 
-    /** True when the passage itself, its heading or its article's title holds the term. */
-    boolean holds(TermForms forms) {
-        Map<String, Float> f = forms.in(hit.lang());
-        return best(f, words.own()) > 0 || best(f, words.scope()) > 0;
-    }
-
     /**
      * True when the passage holds the name in a sentence that also holds another term of the question (so that a
      * question about Google's GPUs is not answered by a sentence about Google next to one about Twitter's GPUs), or

@@ -142,7 +142,7 @@ public final class Engine implements AutoCloseable {
                     + ": dense retrieval is off until `sourced reindex` embeds the passages with it");
         }
         HybridRetriever.Options options = new HybridRetriever.Options(config.on("lexical"), config.on("dense") && vectorsUsable,
-                HybridRetriever.Fusion.WEIGHTED, config.denseWeight(), HybridRetriever.Options.DEFAULT_CANDIDATES);
+                config.fusion().equals("rrf") ? HybridRetriever.Fusion.RRF : HybridRetriever.Fusion.WEIGHTED, config.denseWeight(), HybridRetriever.Options.DEFAULT_CANDIDATES);
         return new AnswerEngine(parser, new HybridRetriever(index, embedder, queries, options), store, llm);
     }
 

@@ -20,12 +20,14 @@ import java.util.Map;
  * @param retrieval      SOURCED_RETRIEVAL: the components on, comma-separated, of lexical, dense, translation,
  *                       cognates, features (default: all)
  * @param denseWeight    SOURCED_DENSE_WEIGHT: weight of the dense list in the fusion (default 0.3)
+ * @param fusion         SOURCED_FUSION: how the lexical and dense lists are combined, "weighted" (default: each list
+ *                       normalised by its best score, then summed with SOURCED_DENSE_WEIGHT) or "rrf" (reciprocal rank)
  * @param freedict       SOURCED_FREEDICT: use Debian's FreeDict dictionaries when installed (default true)
  * @param environment    the variables this was read from, for settings owned by other packages (the LLM's)
  */
 public record Config(Path dataDir, Path corpusDir, String embedding, Path onnxModel, Path onnxTokenizer, String onnxPooling,
                      String queryPrefix, String passagePrefix, java.util.Set<String> retrieval, double denseWeight,
-                     boolean freedict, Map<String, String> environment) {
+                     String fusion, boolean freedict, Map<String, String> environment) {
     public static final java.util.Set<String> COMPONENTS = java.util.Set.of("lexical", "dense", "translation", "cognates", "features");
 
     public static Config fromEnvironment() {
@@ -73,13 +75,17 @@ public record Config(Path dataDir, Path corpusDir, String embedding, Path onnxMo
         if (denseWeight < 0 || denseWeight > 10) {
             throw new ConfigException("SOURCED_DENSE_WEIGHT: must be between 0 and 10, got " + denseWeight);
         }
+        String fusion = env.getOrDefault("SOURCED_FUSION", "weighted").strip().toLowerCase(Locale.ROOT);
+        if (!fusion.equals("weighted") && !fusion.equals("rrf")) {
+            throw new ConfigException("SOURCED_FUSION: expected weighted or rrf, got '" + fusion + "'");
+        }
         String fd = env.getOrDefault("SOURCED_FREEDICT", "true").strip().toLowerCase(Locale.ROOT);
         if (!fd.equals("true") && !fd.equals("false")) {
             throw new ConfigException("SOURCED_FREEDICT: expected true or false, got '" + fd + "'");
         }
         return new Config(data, corpus, embedding, model, tokenizer, pooling,
                 env.getOrDefault("SOURCED_EMBEDDING_QUERY_PREFIX", ""), env.getOrDefault("SOURCED_EMBEDDING_PASSAGE_PREFIX", ""),
-                java.util.Set.copyOf(retrieval), denseWeight, fd.equals("true"), Map.copyOf(env));
+                java.util.Set.copyOf(retrieval), denseWeight, fusion, fd.equals("true"), Map.copyOf(env));
     }
 
     public boolean on(String component) {
@@ -88,17 +94,17 @@ public record Config(Path dataDir, Path corpusDir, String embedding, Path onnxMo
 
     public Config withDataDir(Path dir) {
         return new Config(dir, corpusDir, embedding, onnxModel, onnxTokenizer, onnxPooling, queryPrefix, passagePrefix,
-                retrieval, denseWeight, freedict, environment);
+                retrieval, denseWeight, fusion, freedict, environment);
     }
 
     public Config withRetrieval(java.util.Set<String> components) {
         return new Config(dataDir, corpusDir, embedding, onnxModel, onnxTokenizer, onnxPooling, queryPrefix, passagePrefix,
-                java.util.Set.copyOf(components), denseWeight, freedict, environment);
+                java.util.Set.copyOf(components), denseWeight, fusion, freedict, environment);
     }
 
     public Config withEmbedding(String e) {
         return new Config(dataDir, corpusDir, e, onnxModel, onnxTokenizer, onnxPooling, queryPrefix, passagePrefix,
-                retrieval, denseWeight, freedict, environment);
+                retrieval, denseWeight, fusion, freedict, environment);
     }
 
     private static Path pathOrNull(String s) {

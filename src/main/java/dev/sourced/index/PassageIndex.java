@@ -333,15 +333,6 @@ public final class PassageIndex implements AutoCloseable {
         }
     }
 
-    /** Refreshes the searcher if the index changed on disk (read-only mode) or in this writer. */
-    public void refresh() {
-        try {
-            manager.maybeRefresh();
-        } catch (IOException e) {
-            throw new IndexException("index " + dir + ": refresh failed: " + e.getMessage(), e);
-        }
-    }
-
     private interface SearcherWork<T> {
         T apply(IndexSearcher s) throws IOException;
     }
