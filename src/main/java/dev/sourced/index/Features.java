@@ -16,7 +16,10 @@ public final class Features {
     public static final String REASON = "reason";
     public static final String SPEECH = "speech";
 
-    private static final Pattern DIGIT = Pattern.compile("\\d");
+    /** Digits, or a number written as a word ("six mois", "two years"). */
+    private static final Pattern DIGIT = Pattern.compile("(?iu)\\d|\\b(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|"
+            + "quinze|vingt|trente|quarante|cinquante|cent|mille|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+            + "fifteen|twenty|thirty|forty|fifty|hundred|thousand|dozen|douzaine|dizaines?|centaines?|milliers?)\\b");
     private static final Pattern MONEY_RX = Pattern.compile(
             "(?iu)([$€£¥]|\\b(dollars?|euros?|livres|pounds?|usd|eur|millions?|milliards?|billions?|trillions?|md\\$|m\\$)\\b)");
     private static final Pattern DATE_RX = Pattern.compile(

@@ -60,7 +60,10 @@ public final class QuestionParser {
             // verbs of saying: what a person said is quoted, with whatever verb the writer chose
             "say", "says", "said", "tell", "tells", "told", "state", "stated", "claim", "claimed", "think", "thinks",
             "thought", "dire", "dit", "disait", "déclaré", "déclare", "affirmé", "affirme", "pense", "pensait", "pensé"));
-    private static final Set<String> QUANTITY_CUES = Set.copyOf(java.util.Arrays.asList("how many", "how much", "combien", "quel est le prix", "quel prix",
+    /** A multi-word expression that starts with one of these is a question frame ("how long", "combien de temps"). */
+    private static final Set<String> QUESTION_OPENERS = Set.of("how", "combien", "quand", "when", "pourquoi", "why");
+    private static final Set<String> QUANTITY_CUES = Set.copyOf(java.util.Arrays.asList("how many", "how much", "how long", "combien", "quel est le prix", "quel prix",
+            "durée", "duration", "how old", "quel âge",
             "what price", "how expensive", "cost", "coût", "coûte", "prix", "price", "montant", "amount", "nombre", "number"));
     private static final Set<String> MONEY_CUES = Set.copyOf(java.util.Arrays.asList("how much", "price", "prix", "cost", "coût", "coûte", "spend", "spent",
             "dépensé", "dépenser", "paid", "payé", "donated", "donné", "invested", "investi", "worth", "vaut", "montant"));
@@ -127,8 +130,9 @@ public final class QuestionParser {
         for (int i = 0; i < raw.size(); i++) {
             String w = lower.get(i);
             int phrase = translate && lang != Lang.OTHER ? lexicon.phraseLengthAt(lower, i, lang) : 0;
-            if (phrase >= 2 && lower.subList(i, i + phrase).stream().allMatch(QuestionParser::isStop)) {
-                i += phrase - 1; // "how many", "est-ce que": the shape of the question, not its subject
+            if (phrase >= 2 && (lower.subList(i, i + phrase).stream().allMatch(QuestionParser::isStop)
+                    || QUESTION_OPENERS.contains(w))) {
+                i += phrase - 1; // "how many", "how long", "est-ce que": the shape of the question, not its subject
                 continue;
             }
             if (phrase >= 2) {
