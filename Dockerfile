@@ -15,6 +15,6 @@ COPY corpus/ /app/corpus/
 ENV SOURCED_DATA=/data \
     SOURCED_CORPUS=/app/corpus
 VOLUME ["/data"]
-ENTRYPOINT ["java", "-Xms256m", "-Xmx2g", "-jar", "/app/sourced.jar"]
+ENTRYPOINT ["java", "--enable-native-access=ALL-UNNAMED", "-Xms256m", "-Xmx2g", "-jar", "/app/sourced.jar"]
 # No arguments: the Telegram bot when TELEGRAM_BOT_TOKEN is set, else a terminal chat (docker compose run sourced ask "...").
 CMD []
