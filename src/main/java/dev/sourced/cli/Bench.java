@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -115,17 +114,18 @@ final class Bench {
                 // 3. retrieval latency
                 List<String> questions = vocab.questions(queryCount, new Random(SEED));
                 List<ParsedQuestion> parsed = questions.stream().map(q -> e.parser().parse(q, List.of(), null)).toList();
-                Map<String, Function<ParsedQuestion, Object>> kinds = new LinkedHashMap<>();
-                kinds.put("lexical", q -> e.retriever().lexical(q, 10));
-                kinds.put("dense", q -> e.retriever().dense(q, 10));
-                kinds.put("hybrid", q -> e.retriever().retrieve(q, 10));
+                Map<String, java.util.function.IntFunction<Object>> kinds = new LinkedHashMap<>();
+                kinds.put("lexical", i -> e.retriever().lexical(parsed.get(i), 10));
+                kinds.put("dense", i -> e.retriever().dense(parsed.get(i), 10));
+                kinds.put("hybrid", i -> e.retriever().retrieve(parsed.get(i), 10));
+                kinds.put("answer", i -> e.answerer().ask(dev.sourced.answer.Question.of(questions.get(i))));
                 for (var k : kinds.entrySet()) {
-                    for (int i = 0; i < Math.min(50, parsed.size()); i++) k.getValue().apply(parsed.get(i)); // warm-up
+                    for (int i = 0; i < Math.min(50, questions.size()); i++) k.getValue().apply(i); // warm-up
                     e.clearCaches();
                     List<Long> micros = new ArrayList<>();
-                    for (ParsedQuestion q : parsed) {
+                    for (int i = 0; i < questions.size(); i++) {
                         long q0 = System.nanoTime();
-                        k.getValue().apply(q);
+                        k.getValue().apply(i);
                         micros.add((System.nanoTime() - q0) / 1000);
                     }
                     micros.sort(Comparator.naturalOrder());
@@ -136,19 +136,6 @@ final class Bench {
                     out.printf("%-8s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms%n", k.getKey(), lat.get("p50").asDouble(),
                             lat.get("p95").asDouble(), lat.get("p99").asDouble());
                 }
-                e.clearCaches();
-                List<Long> micros = new ArrayList<>();
-                for (String q : questions) {
-                    long q0 = System.nanoTime();
-                    e.answerer().ask(dev.sourced.answer.Question.of(q));
-                    micros.add((System.nanoTime() - q0) / 1000);
-                }
-                micros.sort(Comparator.naturalOrder());
-                ObjectNode lat = r.putObject("answer_ms");
-                lat.put("p50", Evaluation.percentile(micros, 50) / 1000.0);
-                lat.put("p95", Evaluation.percentile(micros, 95) / 1000.0);
-                lat.put("p99", Evaluation.percentile(micros, 99) / 1000.0);
-                out.printf("answer   p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms%n", lat.get("p50").asDouble(), lat.get("p95").asDouble(), lat.get("p99").asDouble());
             }
             long peak = peakHeap();
             r.put("peak_heap_bytes", peak);

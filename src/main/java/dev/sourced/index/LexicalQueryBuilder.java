@@ -23,7 +23,6 @@ import org.apache.lucene.search.TermQuery;
 public final class LexicalQueryBuilder {
     /** Switches for measuring what each component earns. */
     public record Options(boolean translation, boolean cognates, boolean features) {
-        public static final Options ALL = new Options(true, true, true);
     }
 
     static final float CONTEXT_FIELD_BOOST = 0.3f;

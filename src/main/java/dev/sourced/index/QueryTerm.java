@@ -7,9 +7,9 @@ import dev.sourced.corpus.Lang;
 /**
  * One thing a question asks about: a word or a multi-word expression as the reader typed it (lower case), its kind,
  * and its translations into the other languages (empty for names and numbers the lexicon does not know: they pass
- * through unchanged). {@code fromContext} marks a term carried over from an earlier question of the conversation.
+ * through unchanged).
  */
-public record QueryTerm(String surface, Kind kind, Map<Lang, List<String>> translations, boolean fromContext) {
+public record QueryTerm(String surface, Kind kind, Map<Lang, List<String>> translations) {
     public enum Kind {
         /** A proper name or an acronym: "Musk", "OpenAI", "H100". */
         NAME,
@@ -70,8 +70,4 @@ public record QueryTerm(String surface, Kind kind, Map<Lang, List<String>> trans
     static final float[] TRANSLATION_WEIGHTS = {1f, 0.85f, 0.7f};
     static final int SHORT_STEM = 4;
     static final float SHORT_STEM_WEIGHT = 0.6f;
-
-    public QueryTerm asContext() {
-        return new QueryTerm(surface, kind, translations, true);
-    }
 }

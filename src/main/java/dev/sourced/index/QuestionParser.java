@@ -103,7 +103,7 @@ public final class QuestionParser {
             Lang l = LanguageDetector.detect(earlier);
             for (QueryTerm t : terms(earlier, l == Lang.OTHER ? lang : l)) {
                 if (terms.stream().noneMatch(q -> q.surface().equals(t.surface()))) {
-                    carried.putIfAbsent(t.surface(), t.asContext());
+                    carried.putIfAbsent(t.surface(), t);
                 }
             }
         }
@@ -137,7 +137,7 @@ public final class QuestionParser {
             }
             if (phrase >= 2) {
                 String p = String.join(" ", lower.subList(i, i + phrase));
-                if (seen.add(p)) out.add(new QueryTerm(p, QueryTerm.Kind.WORD, translations(p, lang), false));
+                if (seen.add(p)) out.add(new QueryTerm(p, QueryTerm.Kind.WORD, translations(p, lang)));
                 i += phrase - 1;
                 continue;
             }
@@ -153,7 +153,7 @@ public final class QuestionParser {
             if (kind == QueryTerm.Kind.NAME && ACRONYM_PLURAL.matcher(raw.get(i)).matches()) {
                 tr = singular(w, tr); // "GPUs", "CEOs": the acronym is written without the s in French
             }
-            if (seen.add(w)) out.add(new QueryTerm(w, kind, tr, false));
+            if (seen.add(w)) out.add(new QueryTerm(w, kind, tr));
         }
         return out;
     }
