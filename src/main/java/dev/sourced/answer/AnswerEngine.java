@@ -38,15 +38,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AnswerEngine implements Answerer, CorpusView {
     /** Passages considered for an answer. */
     static final int CANDIDATES = 20;
-    /** Passages that may become the evidence (the first citation). */
-    static final int EVIDENCE_DEPTH = 8;
     public static final int MAX_CITATIONS = 5;
     /** Statements in the short answer. */
     static final int MAX_STATEMENTS = 2;
-    /** A name held by more than this share of passages is the corpus's subject, not what distinguishes a question. */
-    static final double TOPIC_NAME_SHARE = 0.08;
-    /** The evidence must cover more than this share of the question's weight. */
-    static final double MIN_COVERAGE = 0.5;
+    /** A passage is cited beside the best one when the ranker finds it at least this share as likely to answer. */
+    static final double CITE_SHARE = 0.3;
     /** Two passages sharing this share of their word trigrams are one statement from several outlets. */
     static final double DUPLICATE_OVERLAP = 0.6;
     static final int CONTEXT_SENTENCES = 2;
@@ -63,6 +59,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
     private final Map<String, Optional<StoredDocument>> documents = new ConcurrentHashMap<>();
 
     private final AnswerWriter writer;
+    private final Models models;
     /** Analysed words of recently retrieved passages (they do not change until the corpus does). */
     private final Map<Long, Evidence.Words> passageWords = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
         @Override
@@ -80,6 +77,11 @@ public final class AnswerEngine implements Answerer, CorpusView {
 
     /** {@code writer} words the answer from the chosen quotes (an LLM); null: the extractive answer is the answer. */
     public AnswerEngine(QuestionParser parser, HybridRetriever retriever, DocumentStore store, AnswerWriter writer) {
+        this(parser, retriever, store, writer, Models.shipped());
+    }
+
+    public AnswerEngine(QuestionParser parser, HybridRetriever retriever, DocumentStore store, AnswerWriter writer, Models models) {
+        this.models = models;
         this.writer = writer;
         this.parser = parser;
         this.retriever = retriever;
@@ -124,94 +126,25 @@ public final class AnswerEngine implements Answerer, CorpusView {
         ParsedQuestion q = parser.parse(question.text(), question.context(), question.fallbackLang());
         Lang frame = q.lang() != Lang.OTHER ? q.lang() : (question.fallbackLang() == null ? Lang.EN : question.fallbackLang());
         Phrases say = Phrases.of(frame);
-        List<QueryTerm> asked = q.terms().stream().filter(t -> t.kind() != QueryTerm.Kind.FRAME).toList();
-        if (q.lang() == Lang.OTHER && asked.stream().anyMatch(AnswerEngine::isName)) {
-            // a question in a language we cannot translate: only its names and numbers can be checked
-            asked = asked.stream().filter(AnswerEngine::isName).toList();
-        }
-        List<QueryTerm> focus = new ArrayList<>(asked);
-        if (asked.isEmpty()) {
-            focus.addAll(q.contextTerms());
-        }
-        if (focus.isEmpty()) {
+        Focus f = focus(q);
+        if (f.terms().isEmpty()) {
             return new Answer(question.text(), say.lang(), say.emptyQuestion(), true, List.of(), ms(t0));
         }
-        Map<QueryTerm, Evidence.TermForms> forms = new java.util.HashMap<>();
-        Map<QueryTerm, Integer> df = new java.util.HashMap<>();
-        for (QueryTerm t : focus) {
-            Evidence.TermForms f = Evidence.TermForms.of(t, q.lang());
-            forms.put(t, f);
-            df.put(t, documentFrequency(f));
+        Optional<QueryTerm> unknown = neverMentioned(f);
+        if (unknown.isPresent()) {
+            return new Answer(question.text(), say.lang(), say.neverMentions(unknown.get().surface()), true, List.of(), ms(t0));
         }
-        int total = Math.max(1, index.passageCount());
-
-        // (1) a name or number the corpus never mentions
-        for (QueryTerm t : focus) {
-            if (isName(t) && df.get(t) == 0) {
-                return new Answer(question.text(), say.lang(), say.neverMentions(t.surface()), true, List.of(), ms(t0));
-            }
-        }
-        if (q.followUp() && !asked.isEmpty()) {
-            // "Who did he recruit for it?": a distinctive name the pronouns stand for is part of what is asked
-            for (QueryTerm t : q.contextTerms()) {
-                if (t.kind() != QueryTerm.Kind.NAME) continue;
-                Evidence.TermForms f = Evidence.TermForms.of(t, q.lang());
-                int n = documentFrequency(f);
-                if (n > 0 && n < TOPIC_NAME_SHARE * total) {
-                    focus.add(t);
-                    forms.put(t, f);
-                    df.put(t, n);
-                }
-            }
-        }
-        List<QueryTerm> required = focus.stream().filter(t -> isName(t) && df.get(t) < TOPIC_NAME_SHARE * total).toList();
-        // a question about something (not only about a name) is answered by a passage that holds one of its words
-        List<QueryTerm> words = focus.stream().filter(t -> t.kind() == QueryTerm.Kind.WORD).toList();
-        Map<QueryTerm, Double> weights = new java.util.HashMap<>();
-        double maxKnown = 0;
-        for (QueryTerm t : focus) {
-            if (df.get(t) > 0) maxKnown = Math.max(maxKnown, idf(df.get(t), total));
-        }
-        for (QueryTerm t : focus) {
-            if (df.get(t) > 0) {
-                weights.put(t, idf(df.get(t), total));
-            } else {
-                // an unknown word weighs as much as the rarest known one, not more: a paraphrase the lexicon
-                // lacks should not silence an answer that covers everything else
-                weights.put(t, maxKnown > 0 ? maxKnown : idf(0, total));
-            }
-        }
-
-        List<PassageHit> hits = retriever.retrieve(q, CANDIDATES);
-        List<Scored> ranked = new ArrayList<>();
-        for (PassageHit h : hits) {
-            Evidence e = new Evidence(h, passageWords.computeIfAbsent(h.passageId(), id -> new Evidence.Words(h)));
-            List<Evidence.TermForms> others = focus.stream().map(forms::get).toList();
-            boolean namesHeld = required.stream().allMatch(t -> e.holdsWithContext(forms.get(t), others))
-                    && (words.isEmpty() || words.stream().anyMatch(t -> e.holdsInside(forms.get(t))));
-            double covered = 0, all = 0;
-            for (var w : weights.entrySet()) {
-                all += w.getValue();
-                covered += w.getValue() * e.covers(forms.get(w.getKey()));
-            }
-            double coverage = all == 0 ? 0 : covered / all;
-            ranked.add(new Scored(e, namesHeld, coverage, h.score() * coverage * coverage));
-        }
-        ranked.sort(Comparator.comparingDouble(Scored::rank).reversed());
-
-        // (2) the evidence: a passage holding the distinctive names and most of the question's weight
-        List<Scored> supporting = ranked.stream().limit(EVIDENCE_DEPTH)
-                .filter(s -> s.namesHeld && s.coverage > MIN_COVERAGE).toList();
-        if (supporting.isEmpty()) {
+        Decision d = decide(f);
+        if (!d.answers()) {
             String text = say.notSaid();
-            if (!ranked.isEmpty() && ranked.get(0).coverage > 0) {
-                PassageHit closest = ranked.get(0).evidence.hit();
+            if (!d.ranked().isEmpty() && d.ranked().get(0).signals().get("coverage") > 0) {
+                PassageHit closest = d.ranked().get(0).hit();
                 text += " " + say.closest(shorten(closest.text()), sourceLabel(closest.docId()));
             }
             return new Answer(question.text(), say.lang(), text, true, List.of(), ms(t0));
         }
-        List<Citation> citations = cite(supporting, ranked);
-        String text = compose(say, citations, forms);
+        List<Citation> citations = cite(d.ranked());
+        String text = compose(say, citations, f.forms());
         for (String note : Disagreements.find(citations, q.expects().contains(Features.MONEY) || q.expects().contains(Features.NUMBER), say)) {
             text += " " + note;
         }
@@ -222,20 +155,71 @@ public final class AnswerEngine implements Answerer, CorpusView {
         return new Answer(question.text(), say.lang(), text, false, citations, ms(t0));
     }
 
-    private record Scored(Evidence evidence, boolean namesHeld, double coverage, double rank) {
+    /** What the question asks about: its terms but the frame words ("reason", "price"), measured against the corpus. */
+    private Focus focus(ParsedQuestion q) {
+        List<QueryTerm> asked = q.terms().stream().filter(t -> t.kind() != QueryTerm.Kind.FRAME).toList();
+        if (q.lang() != Lang.OTHER) return Focus.of(q, asked, index);
+        // a question in a language we cannot translate: only its names and numbers can be checked, and a capitalised
+        // word the corpus lacks is as likely a noun (German capitalises every noun) as a name, so it is left out
+        List<QueryTerm> names = asked.stream().filter(Focus::isName).toList();
+        Focus f = Focus.of(q, names.isEmpty() ? asked : names, index);
+        List<QueryTerm> known = f.terms().stream().filter(t -> f.df().get(t) > 0).toList();
+        return known.isEmpty() || known.size() == f.terms().size() ? f : Focus.of(q, known, index);
     }
 
-    /** Evidence first, then the other passages that hold the question's names, near-duplicates merged. */
-    private List<Citation> cite(List<Scored> supporting, List<Scored> ranked) {
-        List<Scored> order = new ArrayList<>(supporting);
-        for (Scored s : ranked) {
-            if (!order.contains(s) && s.namesHeld && s.coverage > 0) order.add(s);
+    /** A name or number of the question that the corpus never mentions (in a language we read). */
+    private static Optional<QueryTerm> neverMentioned(Focus f) {
+        if (f.question().lang() == Lang.OTHER) return Optional.empty();
+        return f.terms().stream().filter(t -> Focus.isName(t) && f.df().get(t) == 0).findFirst();
+    }
+
+    /** The candidates ranked by the ranker's probability that they answer, and whether the best one is good enough. */
+    record Decision(Map<String, Double> base, List<Signals.Ranked> ranked, Map<String, Double> signals, boolean answers) {
+    }
+
+    private Decision decide(Focus f) {
+        List<PassageHit> hits = retriever.retrieve(f.question(), CANDIDATES);
+        Signals.ListStats stats = Signals.ListStats.of(hits);
+        List<Signals.Ranked> ranked = new ArrayList<>();
+        for (int i = 0; i < hits.size(); i++) {
+            PassageHit h = hits.get(i);
+            Evidence e = new Evidence(h, passageWords.computeIfAbsent(h.passageId(), id -> new Evidence.Words(h)));
+            Map<String, Double> x = Signals.candidate(f, e, i, stats);
+            ranked.add(new Signals.Ranked(e, x, models.ranker().probability(x)));
+        }
+        ranked.sort(Comparator.comparingDouble(Signals.Ranked::p).reversed());
+        Map<String, Double> base = Signals.questionBase(f);
+        Map<String, Double> signals = Signals.question(base, ranked);
+        return new Decision(base, ranked, signals, !ranked.isEmpty() && models.abstention().accepts(signals));
+    }
+
+    /**
+     * The signals behind the answer to {@code question}, for fitting the models ({@code sourced eval --signals}):
+     * null when the question is settled before retrieval (nothing to ask about, or a name the corpus never mentions).
+     */
+    public Trace trace(Question question) {
+        Focus f = focus(parser.parse(question.text(), question.context(), question.fallbackLang()));
+        if (f.terms().isEmpty() || neverMentioned(f).isPresent()) return null;
+        Decision d = decide(f);
+        return new Trace(d.base(), d.ranked().stream().map(r -> new Trace.Candidate(r.hit().text(), r.signals())).toList());
+    }
+
+    /**
+     * The best passage first, then the others that hold the question's names and that the ranker finds nearly as
+     * likely to answer; near-duplicates from several outlets merged into one citation.
+     */
+    private List<Citation> cite(List<Signals.Ranked> ranked) {
+        double top = ranked.get(0).p();
+        List<Signals.Ranked> order = new ArrayList<>();
+        order.add(ranked.get(0));
+        for (Signals.Ranked r : ranked.subList(1, ranked.size())) {
+            if (r.signals().get("names") >= 1 && r.p() >= CITE_SHARE * top) order.add(r);
         }
         List<List<PassageHit>> groups = new ArrayList<>();
         List<Set<String>> shingles = new ArrayList<>();
         List<Double> scores = new ArrayList<>();
-        for (Scored s : order) {
-            PassageHit h = s.evidence.hit();
+        for (Signals.Ranked s : order) {
+            PassageHit h = s.hit();
             Set<String> sh = shingles(h.text());
             int dup = -1;
             for (int i = 0; i < groups.size(); i++) {
@@ -249,7 +233,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
             } else if (groups.size() < MAX_CITATIONS) {
                 groups.add(new ArrayList<>(List.of(h)));
                 shingles.add(sh);
-                scores.add(s.rank);
+                scores.add(s.p());
             }
         }
         List<Citation> out = new ArrayList<>();
@@ -263,13 +247,6 @@ public final class AnswerEngine implements Answerer, CorpusView {
         return out;
     }
 
-    private static double idf(int df, int total) {
-        return Math.log(1 + (total - df + 0.5) / (df + 0.5));
-    }
-
-    private static boolean isName(QueryTerm t) {
-        return t.kind() == QueryTerm.Kind.NAME || t.kind() == QueryTerm.Kind.NUMBER;
-    }
 
     private String compose(Phrases say, List<Citation> citations, Map<QueryTerm, Evidence.TermForms> forms) {
         StringBuilder sb = new StringBuilder(say.intro());
@@ -327,17 +304,6 @@ public final class AnswerEngine implements Answerer, CorpusView {
         int first = best;
         while (first > 0 && Passages.leansBack(statements.get(first).of(text))) first--;
         return text.substring(statements.get(first).start(), statements.get(best).end());
-    }
-
-    /** Passages that hold the term in any of its forms, in any language's field. */
-    private int documentFrequency(Evidence.TermForms f) {
-        int best = 0;
-        for (Lang l : Lang.values()) {
-            for (String term : f.in(l).keySet()) {
-                best = Math.max(best, index.docFreq(Fields.body(l), term));
-            }
-        }
-        return best;
     }
 
     private SourceRef ref(PassageHit h) {

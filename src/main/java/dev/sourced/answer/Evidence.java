@@ -101,6 +101,16 @@ final class Evidence {
         return Math.max(inside, Math.max(outside, cognate));
     }
 
+    /** The analysed words of each sentence of the passage. */
+    List<Set<String>> sentenceTokens() {
+        return words.sentences();
+    }
+
+    /** True when {@code tokens} (analysed for {@code lang}) hold the term in one of its forms. */
+    static boolean holdsIn(TermForms forms, Lang lang, Set<String> tokens) {
+        return best(forms.in(lang), tokens) > 0;
+    }
+
     /** True when the passage itself holds the term. */
     boolean holdsInside(TermForms forms) {
         return best(forms.in(hit.lang()), words.own()) > 0;

@@ -109,6 +109,7 @@ public final class Engine implements AutoCloseable {
             case "none" -> null;
             case "onnx" -> Embedder.onnx(config.onnxModel(), config.onnxTokenizer(),
                     config.onnxPooling().equals("cls") ? PoolingMode.CLS : PoolingMode.MEAN, config.queryPrefix(), config.passagePrefix());
+            case "minilm" -> Embedder.miniLm();
             default -> Embedder.builtIn();
         };
     }
@@ -118,6 +119,7 @@ public final class Engine implements AutoCloseable {
         return switch (config.embedding()) {
             case "none" -> "none";
             case "onnx" -> Embedder.onnxId(config.onnxModel());
+            case "minilm" -> Embedder.MINILM;
             default -> Embedder.BUILT_IN;
         };
     }
@@ -151,6 +153,11 @@ public final class Engine implements AutoCloseable {
     }
 
     public Answerer answerer() {
+        return answers;
+    }
+
+    /** The engine itself, for tracing what decides its answers (eval --signals). */
+    public AnswerEngine answerEngine() {
         return answers;
     }
 

@@ -39,7 +39,10 @@ public final class Main {
               remove ID | restore ID                 take a document out of the corpus / bring it back (7 days)
               edit ID FIELD VALUE                    correct title, outlet, url, date or language
               reindex                                rebuild the search index from the database
-              eval FILE.jsonl [--json]               score answers against a question set
+              eval FILE.jsonl [--json] [--signals OUT.jsonl]
+                                                     score answers against a question set (--signals: write what
+                                                     the ranker and the abstention model see, for calibrate)
+              calibrate [--out DIR] SIGNALS.jsonl... fit the ranker and the abstention model on eval --signals files
               bench [--sizes 10000,100000] [--queries N] [--embed-sample N] [--json]
                                                      measure ingest, retrieval latency, index size, memory, start-up
               bench-bot                              drive the bot with 100 concurrent chats through a local Bot API server
@@ -86,6 +89,7 @@ public final class Main {
                 case "edit" -> edit(config, rest, out, err);
                 case "reindex" -> reindex(config, out);
                 case "eval" -> eval(config, rest, out);
+                case "calibrate" -> Calibrate.run(rest, out);
                 case "bench" -> Bench.run(config, rest, out);
                 case "bench-bot" -> Commands.benchBot(config, out);
                 case "bot" -> Commands.bot(config, out);
@@ -352,10 +356,25 @@ public final class Main {
 
     private static int eval(Config config, List<String> args, PrintStream out) {
         boolean json = args.contains("--json");
-        List<String> files = args.stream().filter(a -> !a.startsWith("--")).toList();
+        Path signals = null;
+        List<String> files = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--signals")) {
+                if (i + 1 >= args.size()) throw new UsageException("--signals needs a file");
+                signals = Path.of(args.get(++i));
+            } else if (!a.startsWith("--")) {
+                files.add(a);
+            }
+        }
         if (files.size() != 1) throw new UsageException("eval needs one FILE.jsonl");
         List<Evaluation.Item> items = Evaluation.read(Path.of(files.get(0)));
         try (Engine engine = Engine.open(config)) {
+            if (signals != null) {
+                int n = Calibrate.writeSignals(engine.answerEngine(), items, signals);
+                out.printf("wrote the signals of %d questions to %s%n", n, signals);
+                return 0;
+            }
             Evaluation.Metrics m = Evaluation.run(engine.answerer(), items, engine::clearCaches);
             if (json) {
                 ObjectNode o = JSON.createObjectNode();

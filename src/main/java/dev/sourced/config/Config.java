@@ -11,7 +11,7 @@ import java.util.Map;
  *
  * @param dataDir        SOURCED_DATA: where the SQLite file and the index live (default ./data)
  * @param corpusDir      SOURCED_CORPUS: documents ingested into an empty store on first use (default ./corpus)
- * @param embedding      SOURCED_EMBEDDING: "builtin", "onnx" (with model and tokenizer files) or "none"
+ * @param embedding      SOURCED_EMBEDDING: "builtin" or "e5" (e5-small-v2), "minilm" (all-MiniLM-L6-v2), "onnx" (with model and tokenizer files) or "none"
  * @param onnxModel      SOURCED_EMBEDDING_MODEL: path of an ONNX embedding model (with SOURCED_EMBEDDING=onnx)
  * @param onnxTokenizer  SOURCED_EMBEDDING_TOKENIZER: its tokenizer.json
  * @param onnxPooling    SOURCED_EMBEDDING_POOLING: "mean" (default) or "cls"
@@ -38,8 +38,8 @@ public record Config(Path dataDir, Path corpusDir, String embedding, Path onnxMo
         Path data = Path.of(env.getOrDefault("SOURCED_DATA", "data"));
         Path corpus = Path.of(env.getOrDefault("SOURCED_CORPUS", "corpus"));
         String embedding = env.getOrDefault("SOURCED_EMBEDDING", "builtin").strip().toLowerCase(Locale.ROOT);
-        if (!embedding.equals("builtin") && !embedding.equals("onnx") && !embedding.equals("none")) {
-            throw new ConfigException("SOURCED_EMBEDDING: expected builtin, onnx or none, got '" + embedding + "'");
+        if (!java.util.Set.of("builtin", "e5", "minilm", "onnx", "none").contains(embedding)) {
+            throw new ConfigException("SOURCED_EMBEDDING: expected builtin (e5), minilm, onnx or none, got '" + embedding + "'");
         }
         Path model = pathOrNull(env.get("SOURCED_EMBEDDING_MODEL"));
         Path tokenizer = pathOrNull(env.get("SOURCED_EMBEDDING_TOKENIZER"));

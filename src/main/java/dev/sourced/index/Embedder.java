@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.e5smallv2q.E5SmallV2QuantizedEmbeddingModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +18,12 @@ import java.util.List;
  * multilingual one), with optional prefixes for models trained with them (e5: "query: " / "passage: ").
  */
 public final class Embedder {
-    public static final String BUILT_IN = "all-minilm-l6-v2-q";
+    /** The default model: e5-small-v2, quantised, trained with "query: " and "passage: " prefixes. */
+    public static final String BUILT_IN = "e5-small-v2-q";
+    /** The earlier default, all-MiniLM-L6-v2 (quantised): smaller, weaker on questions. */
+    public static final String MINILM = "all-minilm-l6-v2-q";
+    static final String E5_QUERY_PREFIX = "query: ";
+    static final String E5_PASSAGE_PREFIX = "passage: ";
     /** Passages embedded per call: large enough to amortise the call, small enough to bound memory. */
     static final int BATCH = 32;
 
@@ -34,7 +40,11 @@ public final class Embedder {
     }
 
     public static Embedder builtIn() {
-        return new Embedder(new AllMiniLmL6V2QuantizedEmbeddingModel(), BUILT_IN, "", "");
+        return new Embedder(new E5SmallV2QuantizedEmbeddingModel(), BUILT_IN, E5_QUERY_PREFIX, E5_PASSAGE_PREFIX);
+    }
+
+    public static Embedder miniLm() {
+        return new Embedder(new AllMiniLmL6V2QuantizedEmbeddingModel(), MINILM, "", "");
     }
 
     /** An ONNX model file and its tokenizer.json; the id recorded with each vector names the model file. */

@@ -1,0 +1,113 @@
+package dev.sourced.answer;
+
+import dev.sourced.index.Features;
+import dev.sourced.index.PassageHit;
+import dev.sourced.index.QueryTerm;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The measurable signals of a candidate passage for a question (how well each retriever scored it, how much of the
+ * question it covers, whether it holds the question's names and the kind of fact the question asks for), and of the
+ * question as a whole (how well its best passage does, how much of it the corpus knows). Each is a number near
+ * [0, 1]; {@link Logistic} models fitted on labelled questions turn them into a ranking and an answer-or-abstain.
+ */
+final class Signals {
+    static final List<String> CANDIDATE = List.of("fused", "lexical", "lexical_abs", "dense", "dense_gap", "rank",
+            "coverage", "coverage_inside", "names", "word_inside", "type_wanted", "type_held", "cross_lang", "sentence_coverage", "fused_coverage");
+    static final List<String> QUESTION = List.of("top_p", "second_p", "coverage", "coverage_inside", "names", "lexical_abs",
+            "dense", "type_wanted", "type_held", "unknown_share", "terms", "cross_lang", "sentence_coverage", "follow_up");
+
+    private Signals() {
+    }
+
+    /** What the whole candidate list looks like, for scaling each candidate's scores. */
+    record ListStats(double maxFused, double maxLexical, double maxDense) {
+        static ListStats of(List<PassageHit> hits) {
+            return new ListStats(hits.stream().mapToDouble(PassageHit::score).max().orElse(0),
+                    hits.stream().mapToDouble(PassageHit::lexical).max().orElse(0),
+                    hits.stream().mapToDouble(PassageHit::dense).max().orElse(0));
+        }
+    }
+
+    static Map<String, Double> candidate(Focus f, Evidence e, int rank, ListStats stats) {
+        PassageHit h = e.hit();
+        Map<String, Double> x = new LinkedHashMap<>();
+        x.put("fused", stats.maxFused() > 0 ? h.score() / stats.maxFused() : 0);
+        x.put("lexical", stats.maxLexical() > 0 ? h.lexical() / stats.maxLexical() : 0);
+        double weight = f.totalWeight();
+        // BM25 of the passage against what a passage holding each term once would score: comparable across questions
+        x.put("lexical_abs", weight > 0 ? Math.min(2, h.lexical() / (weight * 2.2)) : 0);
+        x.put("dense", h.dense());
+        x.put("dense_gap", h.dense() > 0 ? h.dense() - stats.maxDense() : -0.2);
+        x.put("rank", 1.0 / (1 + rank));
+        double covered = 0, inside = 0, all = 0;
+        for (var w : f.weights().entrySet()) {
+            Evidence.TermForms forms = f.forms().get(w.getKey());
+            all += w.getValue();
+            covered += w.getValue() * e.covers(forms);
+            if (e.holdsInside(forms)) inside += w.getValue();
+        }
+        x.put("coverage", all == 0 ? 0 : covered / all);
+        x.put("coverage_inside", all == 0 ? 0 : inside / all);
+        List<Evidence.TermForms> others = f.terms().stream().map(f.forms()::get).toList();
+        long held = f.required().stream().filter(t -> e.holdsWithContext(f.forms().get(t), others)).count();
+        x.put("names", f.required().isEmpty() ? 1 : (double) held / f.required().size());
+        x.put("word_inside", f.words().isEmpty() || f.words().stream().anyMatch(t -> e.holdsInside(f.forms().get(t))) ? 1.0 : 0.0);
+        Set<String> wanted = f.question().expects();
+        x.put("type_wanted", wanted.isEmpty() ? 0.0 : 1.0);
+        Set<String> present = Features.of(h.text());
+        x.put("type_held", wanted.stream().anyMatch(present::contains) ? 1.0 : 0.0);
+        x.put("cross_lang", h.lang() != f.question().lang() ? 1.0 : 0.0);
+        x.put("sentence_coverage", sentenceCoverage(f, e));
+        // retrieval's score discounted by what it leaves out of the question: each alone ranks worse than the two
+        x.put("fused_coverage", x.get("fused") * x.get("coverage") * x.get("coverage"));
+        return x;
+    }
+
+    /** The largest share of the question's weight that one sentence of the passage holds: answers sit in a sentence. */
+    private static double sentenceCoverage(Focus f, Evidence e) {
+        double all = f.totalWeight(), best = 0;
+        if (all == 0) return 0;
+        for (Set<String> sentence : e.sentenceTokens()) {
+            double s = 0;
+            for (var w : f.weights().entrySet()) {
+                if (Evidence.holdsIn(f.forms().get(w.getKey()), e.hit().lang(), sentence)) s += w.getValue();
+            }
+            best = Math.max(best, s / all);
+        }
+        return best;
+    }
+
+    /** The signals of the question itself, before any passage is seen. */
+    static Map<String, Double> questionBase(Focus f) {
+        Map<String, Double> x = new LinkedHashMap<>();
+        x.put("unknown_share", f.unknownShare());
+        long content = f.terms().stream().filter(t -> t.kind() != QueryTerm.Kind.FRAME).count();
+        x.put("terms", Math.log(1 + content));
+        x.put("follow_up", f.question().followUp() ? 1.0 : 0.0);
+        return x;
+    }
+
+    /** The question's signals once its candidates are ranked: its own, and its best passage's. */
+    static Map<String, Double> question(Map<String, Double> base, List<Ranked> ranked) {
+        Map<String, Double> x = new LinkedHashMap<>(base);
+        Ranked top = ranked.isEmpty() ? null : ranked.get(0);
+        x.put("top_p", top == null ? 0 : top.p());
+        x.put("second_p", ranked.size() < 2 ? 0 : ranked.get(1).p());
+        for (String k : List.of("coverage", "coverage_inside", "names", "lexical_abs", "dense", "type_wanted", "type_held",
+                "cross_lang", "sentence_coverage")) {
+            x.put(k, top == null ? 0 : top.signals().getOrDefault(k, 0.0));
+        }
+        return x;
+    }
+
+    /** A candidate passage with its signals and the ranker's probability that it answers the question. */
+    record Ranked(Evidence evidence, Map<String, Double> signals, double p) {
+        PassageHit hit() {
+            return evidence.hit();
+        }
+    }
+}
