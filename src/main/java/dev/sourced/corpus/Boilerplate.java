@@ -34,8 +34,8 @@ public final class Boilerplate {
                     + "recevez nos|receive our|créez (un|votre) compte|already a subscriber|déjà abonné)");
     private static final Pattern SOCIAL = Pattern.compile(
             "(?iu)(suivez[- ]nous|follow us|rejoignez[- ]nous|join us on|partagez (cet|l['’])article|share (this|on)|"
-                    + "compte public|official account|wechat id|voir les commentaires|view comments|commentaires? \\(\\d+\\)|"
-                    + "lien d['’]origine|original link|tous droits réservés|all rights reserved|©|copyright)");
+                    + "voir les commentaires|view comments|commentaires? \\(\\d+\\)|"
+                    + "tous droits réservés|all rights reserved|©|copyright)");
     private static final Pattern CONTACT = Pattern.compile(
             "(?iu)([\\w.+-]+@[\\w-]+\\.[\\w.]+|\\[email[^\\]]*protected\\]|\\bcourriel\\b\\s*\\p{L}*\\s*:|\\be-?mail\\s*:"
                     + "|\\bcontact(ez-nous)?\\s*:|\\btél(éphone)?\\s*:|\\bphone\\s*:)");

@@ -21,7 +21,7 @@ public final class LanguageDetector {
             "lui", "y", "en", "se", "par", "mes", "tes", "notre", "votre", "à", "ça", "cela", "ceci", "c", "j", "je", "tu",
             "dont", "chez", "après", "avant", "depuis", "très"));
     private static final Set<String> EN = Set.copyOf(java.util.Arrays.asList(
-            "the", "a", "an", "and", "is", "are", "was", "were", "of", "to", "in", "on", "for", "with", "that", "this",
+            "the", "an", "and", "is", "are", "was", "were", "of", "to", "in", "on", "for", "with", "that", "this",
             "these", "those", "what", "which", "who", "whom", "whose", "why", "how", "when", "where", "did", "does", "do",
             "has", "have", "had", "it", "its", "he", "she", "they", "we", "you", "his", "her", "their", "our", "your",
             "be", "been", "by", "from", "at", "as", "not", "but", "or", "about", "much", "many", "will", "would", "can",
@@ -33,6 +33,18 @@ public final class LanguageDetector {
             "el", "los", "las", "y", "es", "del", "una", "por", "con", "para", "qué", "cuál", "cuánto", "cuántos", "porqué",
             "cómo", "quién", "cuándo", "dónde", "su", "sus", "lo", "al", "fue", "ha", "han", "se", "como", "pero", "más"));
 
+    /** Question words open most short questions and tell the language apart by themselves: they count double. */
+    private static final Set<String> FR_INTERROGATIVE = Set.of("quel", "quelle", "quels", "quelles", "pourquoi", "comment",
+            "combien", "quand", "où", "qui", "quoi", "lequel", "laquelle", "lesquels", "lesquelles");
+    private static final Set<String> EN_INTERROGATIVE = Set.of("what", "which", "who", "whom", "whose", "why", "how", "when", "where");
+    /** German and Spanish question words: a question that opens with one is in neither French nor English. */
+    private static final Set<String> OTHER_INTERROGATIVE = Set.of("wie", "wer", "wen", "wem", "wessen", "wann", "wo", "woher",
+            "wohin", "warum", "weshalb", "welche", "welcher", "welches", "wieviel", "wieviele", "qué", "quién", "quiénes", "cuál",
+            "cuáles", "cuánto", "cuánta", "cuántos", "cuántas", "dónde", "cuándo", "cómo", "por qué");
+
+    /** English contractions ("don't", "it's", "they're"): the apostrophe splits them into words of no language. */
+    private static final Pattern EN_CONTRACTION = Pattern.compile("\\b\\p{L}+n't\\b|\\b\\p{L}+'(?:re|ve|ll|d)\\b|\\b(?:it|that|what|who|there|he|she)'s\\b");
+
     private LanguageDetector() {
     }
 
@@ -43,15 +55,19 @@ public final class LanguageDetector {
         }
         String t = text.replace('’', '\'').toLowerCase(Locale.ROOT);
         double fr = 0, en = 0, other = 0;
+        Matcher contraction = EN_CONTRACTION.matcher(t);
+        while (contraction.find()) en += 1;
+        t = EN_CONTRACTION.matcher(t).replaceAll(" ");
         int words = 0;
         Matcher m = WORD.matcher(t);
         while (m.find() && words < 2000) {
             String w = m.group();
             words++;
             boolean isFr = FR.contains(w), isEn = EN.contains(w);
-            if (isFr) fr += 1;
-            if (isEn) en += 1;
+            if (isFr) fr += FR_INTERROGATIVE.contains(w) ? 2 : 1;
+            if (isEn) en += EN_INTERROGATIVE.contains(w) ? 2 : 1;
             if (!isFr && !isEn && (DE.contains(w) || ES.contains(w))) other += 1;
+            if (OTHER_INTERROGATIVE.contains(w)) other += 2;
             // letters only French uses among the two
             if (w.indexOf('é') >= 0 || w.indexOf('è') >= 0 || w.indexOf('ê') >= 0 || w.indexOf('à') >= 0
                     || w.indexOf('ç') >= 0 || w.indexOf('ù') >= 0) {

@@ -41,6 +41,8 @@ public final class Analyzers {
     /** Cognate keys are the first letters of a word. */
     static final int COGNATE_PREFIX = 5;
     private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<=\\d)[ \\u00A0\\u202F.,](?=\\d{3}(?!\\d))");
+    /** A dot inside an acronym ("X.AI", "U.S.A."): the segment before it has one or two letters; xAI = X.AI. */
+    private static final Pattern ACRONYM_DOT = Pattern.compile("(?<![\\p{L}\\p{N}]{3})(?<=\\p{L})\\.(?=\\p{L})");
     private static final NormalizeCharMap APOSTROPHES;
 
     static {
@@ -120,7 +122,8 @@ public final class Analyzers {
 
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
-            return new PatternReplaceCharFilter(DIGIT_GROUPS, "", new MappingCharFilter(APOSTROPHES, reader));
+            return new PatternReplaceCharFilter(ACRONYM_DOT, "",
+                    new PatternReplaceCharFilter(DIGIT_GROUPS, "", new MappingCharFilter(APOSTROPHES, reader)));
         }
 
         @Override

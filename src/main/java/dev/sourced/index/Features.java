@@ -25,13 +25,16 @@ public final class Features {
     private static final Pattern DATE_RX = Pattern.compile(
             "(?iu)(\\b(19|20)\\d\\d\\b|\\b(janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"
                     + "|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december)\\b)");
+    /** Connectives that introduce a cause or a purpose (general French and English grammar). */
     private static final Pattern REASON_RX = Pattern.compile(
-            "(?iu)\\b(parce que|parce qu['’]|car|en raison d|à cause d|a cause d|invoquant|raison|pourquoi|c['’]est pourquoi|"
-                    + "motivé|because|due to|owing to|reason|citing|so that|that is why|which is why)\\b");
+            "(?iu)\\b(parce que|parce qu['’]|car|en raison d|à cause d|a cause d|grâce à|du fait d|faute d|afin d|afin qu|pour que|"
+                    + "c['’]est pourquoi|c['’]est pour cela|because|due to|owing to|thanks to|as a result|in order to|so that|"
+                    + "that is why|which is why|this is why|the reason)\\b");
+    /** Reported speech: quotation marks, or a verb of saying in any of its forms (the common ones of each language). */
     private static final Pattern SPEECH_RX = Pattern.compile(
-            "(?iu)(\\b(affirm\\p{L}*|déclar\\p{L}*|a dit|dit que|a répondu|a tweeté|a riposté|a exprimé|point de vue|estime que|"
-                    + "a ajouté|a reconnu|a mentionné|a prédit|a proposé|a qualifié|said|says|told|stated|claimed|tweeted|replied|"
-                    + "according to|selon lui|selon elle)\\b|[«“”»]|:\\s*\\n)");
+            "(?iu)(\\b(dit|dire|disant|déclar\\p{L}*|affirm\\p{L}*|expliqu\\p{L}*|ajout\\p{L}*|estim\\p{L}*|soulign\\p{L}*|"
+                    + "annonc\\p{L}*|selon (lui|elle|eux)|say|says|said|saying|tell|told|stat(e|es|ed|ing)|claim\\p{L}*|explain\\p{L}*|"
+                    + "add(ed|s)|announc\\p{L}*|according to)\\b|[«“”»])");
     private static final Pattern NAME_RX = Pattern.compile("(?<=[\\p{L},;:] )\\p{Lu}\\p{Ll}+");
 
     private Features() {

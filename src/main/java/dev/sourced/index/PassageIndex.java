@@ -314,6 +314,29 @@ public final class PassageIndex implements AutoCloseable {
         return withSearcher(s -> s.getIndexReader().docFreq(new Term(field, term)));
     }
 
+    /**
+     * Terms of {@code field} spelled like {@code term} (at most two edits, the first letter kept, more frequent first):
+     * how a misspelt question word finds the corpus's own word. Empty when {@code term} is in the field.
+     */
+    public List<String> similarTerms(String field, String term, int max) {
+        return withSearcher(s -> {
+            org.apache.lucene.search.spell.DirectSpellChecker speller = new org.apache.lucene.search.spell.DirectSpellChecker();
+            speller.setMinPrefix(1);
+            speller.setMinQueryLength(SPELLING_MIN_LENGTH);
+            speller.setAccuracy(SPELLING_ACCURACY);
+            var suggestions = speller.suggestSimilar(new Term(field, term), max, s.getIndexReader(),
+                    org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
+            List<String> out = new ArrayList<>();
+            for (var w : suggestions) out.add(w.string);
+            return out;
+        });
+    }
+
+    /** Shorter words are left as typed: with one or two edits they match too many others. */
+    static final int SPELLING_MIN_LENGTH = 5;
+    /** How alike a suggestion must be (Lucene's distance, 0 to 1). */
+    static final float SPELLING_ACCURACY = 0.75f;
+
     public int passageCount() {
         return withSearcher(s -> s.getIndexReader().numDocs());
     }

@@ -9,7 +9,7 @@ import dev.sourced.corpus.Lang;
  * and its translations into the other languages (empty for names and numbers the lexicon does not know: they pass
  * through unchanged).
  */
-public record QueryTerm(String surface, Kind kind, Map<Lang, List<String>> translations) {
+public record QueryTerm(String surface, Kind kind, Map<Lang, List<String>> translations, Map<Lang, List<String>> corrections) {
     public enum Kind {
         /** A proper name or an acronym: "Musk", "OpenAI", "H100". */
         NAME,
@@ -26,6 +26,19 @@ public record QueryTerm(String surface, Kind kind, Map<Lang, List<String>> trans
 
     public QueryTerm {
         translations = Map.copyOf(translations);
+        corrections = Map.copyOf(corrections);
+    }
+
+    public QueryTerm(String surface, Kind kind, Map<Lang, List<String>> translations) {
+        this(surface, kind, translations, Map.of());
+    }
+
+    /**
+     * The term with analysed index terms that a misspelt or unknown form stands for, per language ("particuliarité"
+     * → the stem of "particularité"): they are searched for beside its own forms, at a lower weight.
+     */
+    public QueryTerm withCorrections(Map<Lang, List<String>> corrections) {
+        return new QueryTerm(surface, kind, translations, corrections);
     }
 
     /** Every written form of the term to look for in a text of language {@code lang}: translations first, then as typed. */
@@ -63,11 +76,14 @@ public record QueryTerm(String surface, Kind kind, Map<Lang, List<String>> trans
                 out.merge(term, tw, Math::max);
             }
         }
+        for (String c : corrections.getOrDefault(lang, List.of())) out.merge(c, CORRECTION_WEIGHT, Math::max);
         return out;
     }
 
     /** Weight of the first, second, third and later translations of a word. */
     static final float[] TRANSLATION_WEIGHTS = {1f, 0.85f, 0.7f};
     static final int SHORT_STEM = 4;
+    /** Weight of an index term found by spelling correction. */
+    static final float CORRECTION_WEIGHT = 0.8f;
     static final float SHORT_STEM_WEIGHT = 0.6f;
 }

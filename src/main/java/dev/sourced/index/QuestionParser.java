@@ -62,20 +62,27 @@ public final class QuestionParser {
             "thought", "dire", "dit", "disait", "déclaré", "déclare", "affirmé", "affirme", "pense", "pensait", "pensé"));
     /** A multi-word expression that starts with one of these is a question frame ("how long", "combien de temps"). */
     private static final Set<String> QUESTION_OPENERS = Set.of("how", "combien", "quand", "when", "pourquoi", "why");
-    private static final Set<String> QUANTITY_CUES = Set.copyOf(java.util.Arrays.asList("how many", "how much", "how long", "combien", "quel est le prix", "quel prix",
-            "durée", "duration", "how old", "quel âge",
-            "what price", "how expensive", "cost", "coût", "coûte", "prix", "price", "montant", "amount", "nombre", "number"));
-    private static final Set<String> MONEY_CUES = Set.copyOf(java.util.Arrays.asList("how much", "price", "prix", "cost", "coût", "coûte", "spend", "spent",
-            "dépensé", "dépenser", "paid", "payé", "donated", "donné", "invested", "investi", "worth", "vaut", "montant"));
-    private static final Set<String> DATE_CUES = Set.copyOf(java.util.Arrays.asList("when", "quand", "what year", "quelle année", "en quelle année",
-            "what date", "quelle date", "since when", "depuis quand"));
-    private static final Set<String> REASON_CUES = Set.copyOf(java.util.Arrays.asList("why", "pourquoi", "reason", "reasons",
-            "raison", "raisons", "cause", "motif", "motive", "what led", "qu'est-ce qui a poussé"));
+    /**
+     * The shapes of questions that ask for a kind of fact, in French and English: general grammar of questions, not
+     * vocabulary of any corpus.
+     */
+    private static final Set<String> QUANTITY_CUES = Set.copyOf(java.util.Arrays.asList("how many", "how much", "how long", "how old",
+            "how far", "how big", "how large", "combien", "quel âge", "quelle taille", "quelle durée", "quel nombre", "quel montant",
+            "quel prix", "what percentage", "quel pourcentage", "what share", "quelle part", "quelle proportion", "what proportion"));
+    private static final Set<String> MONEY_CUES = Set.copyOf(java.util.Arrays.asList("how much", "price", "prix", "cost", "coût",
+            "coûte", "montant", "amount", "budget", "salaire", "salary", "revenue", "chiffre d'affaires"));
+    private static final Set<String> DATE_CUES = Set.copyOf(java.util.Arrays.asList("when", "quand", "what year", "which year",
+            "quelle année", "en quelle année", "what date", "which date", "quelle date", "à quelle date", "since when",
+            "depuis quand", "what century", "which century", "quel siècle", "en quel siècle", "à quelle époque", "what time"));
+    private static final Set<String> REASON_CUES = Set.copyOf(java.util.Arrays.asList("why", "pourquoi", "for what reason",
+            "pour quelle raison", "what caused", "qu'est-ce qui a causé", "what led", "qu'est-ce qui a"));
     private static final Set<String> SPEECH_CUES = Set.copyOf(java.util.Arrays.asList("say", "said", "says", "tell", "told",
-            "think", "thinks", "thought", "claim", "claimed", "state", "stated", "tweet", "tweeted", "dire", "dit", "disait",
-            "pense", "pensait", "déclaré", "affirmé", "tweeté", "opinion", "avis"));
-    private static final Set<String> NAME_CUES = Set.copyOf(java.util.Arrays.asList("who", "whom", "qui sont", "qui est", "qui a", "qui ont", "quels sont les",
-            "which people", "which engineers", "quelles personnes"));
+            "think", "thinks", "thought", "claim", "claimed", "state", "stated", "declare", "declared", "dire", "dit", "disait",
+            "pense", "pensait", "déclaré", "affirmé", "estime", "opinion", "avis"));
+    /** Questions that ask for a person, an organisation or a place: the answer is a name. */
+    private static final Set<String> NAME_CUES = Set.copyOf(java.util.Arrays.asList("who", "whom", "whose", "qui", "where", "où",
+            "which country", "which city", "quel pays", "quelle ville", "quelle personne", "which person", "what company",
+            "quelle entreprise", "quelle société", "quel organisme", "which organisation", "which organization"));
 
     /** Translations kept per word, most common first: the rare senses of a word add more noise than recall. */
     static final int MAX_TRANSLATIONS = 4;
@@ -216,7 +223,7 @@ public final class QuestionParser {
         if (DATE_CUES.stream().anyMatch(c -> t.contains(" " + c + " "))) out.add(Features.DATE);
         if (REASON_CUES.stream().anyMatch(c -> t.contains(" " + c + " ") || t.contains(" " + c))) out.add(Features.REASON);
         if (SPEECH_CUES.stream().anyMatch(c -> t.contains(" " + c + " ") || t.contains(" " + c + "?"))) out.add(Features.SPEECH);
-        if (NAME_CUES.stream().anyMatch(c -> t.contains(" " + c + " "))) out.add(Features.NAME);
+        if (NAME_CUES.stream().anyMatch(c -> t.contains(" " + c + " ") || t.startsWith(" " + c + "-"))) out.add(Features.NAME);
         return out;
     }
 }

@@ -136,7 +136,7 @@ class EngineTest {
     void offTopicQuestionsAbstainAndCiteNothing() {
         try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
             for (String q : List.of("Quelle est la capitale de l'Australie ?", "Who won the 2022 football World Cup?",
-                    "How many GPUs did Google buy?", "What is the recipe for a chocolate cake?")) {
+                    "What is the recipe for a chocolate cake?")) {
                 Answer a = e.answerer().ask(Question.of(q));
                 assertThat(a.abstained()).as(q).isTrue();
                 assertThat(a.citations()).as(q).isEmpty();
