@@ -40,7 +40,7 @@ public final class Main {
               edit ID FIELD VALUE                    correct title, outlet, url, date or language
               reindex                                rebuild the search index from the database
               eval FILE.jsonl [--json]               score answers against a question set
-              bench [--sizes 10000,100000] [--queries N] [--embed-sample N] [--json]
+              bench [--sizes 10000,100000] [--queries N] [--million] [--json]
                                                      measure ingest, retrieval latency, index size, memory, start-up
               bench-bot                              drive the bot with 100 concurrent chats through a local Bot API server
               bot                                    run the Telegram bot (TELEGRAM_BOT_TOKEN)

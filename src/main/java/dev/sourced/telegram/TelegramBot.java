@@ -30,8 +30,8 @@ import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * The Sourced Telegram bot: answers readers' questions about the corpus with cited passages. Started by the CLI's
- * {@code bot} command with {@link #run}, or by {@link #start} (tests, benchmark). Long polling by default, a webhook when
+ * The Sourced Telegram bot: answers readers' questions about the corpus with cited passages. Started with {@link #start}
+ * (the {@code bot} command, tests, the benchmark). Long polling by default, a webhook when
  * {@link BotConfig#webhookUrl()} is set.
  *
  * <p>Updates are journaled in SQLite before they are processed and marked done once answered; on start the updates a
@@ -119,13 +119,6 @@ public final class TelegramBot implements AutoCloseable {
      */
     public static TelegramBot start(BotConfig config, Database db, Moderation moderation) throws TelegramApiException {
         return new TelegramBot(config, moderation.engine().answerer(), moderation.engine().corpus(), db, moderation);
-    }
-
-    /** Runs the bot until the JVM is asked to stop (SIGTERM, Ctrl-C), then stops it cleanly. For the CLI. */
-    public static void run(BotConfig config, Answerer answerer, CorpusView corpus, Database db) throws TelegramApiException, InterruptedException {
-        TelegramBot bot = start(config, answerer, corpus, db);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("telegram-bot-stop").unstarted(bot::close));
-        bot.awaitStop();
     }
 
     /** The bot's username, without the @. */

@@ -44,18 +44,10 @@ final class UpdateProcessor {
     /** Moderators' commands, files and buttons; null when the bot runs without moderation. */
     private final ModerationHandler moderation;
 
-    UpdateProcessor(Deps deps) {
-        this(deps, null);
-    }
-
     UpdateProcessor(Deps deps, ModerationHandler moderation) {
         this.d = deps;
         this.sender = new ReplySender(deps.api(), deps.journal());
         this.moderation = moderation;
-    }
-
-    ReplySender sender() {
-        return sender;
     }
 
     /**

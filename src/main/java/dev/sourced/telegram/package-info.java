@@ -2,7 +2,7 @@
  * The Telegram front end: readers ask questions about the corpus and get short answers with numbered, cited quotes.
  *
  * <h2>Running</h2>
- * {@link dev.sourced.telegram.TelegramBot#run} (the CLI's {@code bot} command) reads its settings from the environment
+ * {@link dev.sourced.telegram.TelegramBot#start} (the CLI's {@code bot} command) reads its settings from the environment
  * ({@link dev.sourced.telegram.BotConfig#fromEnv}):
  * <ul>
  *   <li>{@code TELEGRAM_BOT_TOKEN} (required) — never logged;</li>
