@@ -2,7 +2,7 @@ package dev.sourced.cli;
 
 import dev.sourced.config.Config;
 import dev.sourced.config.ConfigException;
-import dev.sourced.telegram.BotBenchmark;
+import dev.sourced.botsim.BotBenchmark;
 import dev.sourced.telegram.BotConfig;
 import dev.sourced.telegram.BotHealth;
 import dev.sourced.telegram.Moderation;

@@ -1,11 +1,12 @@
 package dev.sourced.telegram;
 
+import dev.sourced.botsim.LocalBotApiServer;
 import dev.sourced.cli.Engine;
 import dev.sourced.cli.TestEngines;
 import dev.sourced.store.ModerationStore;
-import dev.sourced.telegram.LocalBotApiServer.ChatRef;
-import dev.sourced.telegram.LocalBotApiServer.Person;
-import dev.sourced.telegram.LocalBotApiServer.SentMessage;
+import dev.sourced.botsim.LocalBotApiServer.ChatRef;
+import dev.sourced.botsim.LocalBotApiServer.Person;
+import dev.sourced.botsim.LocalBotApiServer.SentMessage;
 import dev.sourced.telegram.moderation.PageFetcher;
 import dev.sourced.telegram.moderation.UntrustedParser;
 import java.nio.file.Path;

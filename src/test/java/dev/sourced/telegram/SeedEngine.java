@@ -13,14 +13,14 @@ import java.util.stream.Stream;
  * (ingesting and embedding takes seconds) and closed when the JVM exits. Each bot under test keeps its own tables in
  * a database of its own test, so tests never see each other's journal.
  */
-final class SeedEngine {
+public final class SeedEngine {
     static final Path SEED_CORPUS = Path.of("corpus").toAbsolutePath();
     private static Engine engine;
 
     private SeedEngine() {
     }
 
-    static synchronized Engine get() {
+    public static synchronized Engine get() {
         if (engine == null) {
             engine = open(SEED_CORPUS);
         }

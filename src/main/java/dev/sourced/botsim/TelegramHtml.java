@@ -1,4 +1,4 @@
-package dev.sourced.telegram;
+package dev.sourced.botsim;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,4 +1,4 @@
-package dev.sourced.telegram;
+package dev.sourced.botsim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +50,8 @@ import java.util.regex.Pattern;
  * {@link #failNext}, {@link #blockChat} and {@link #holdSendMessagesAfter}.
  */
 public final class LocalBotApiServer implements AutoCloseable {
+    /** The header Telegram sends a webhook with its secret token in (Bot API, setWebhook). */
+    static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
     public static final long BOT_ID = 7_000_000_001L;
     public static final String BOT_USERNAME = "sourced_test_bot";
     public static final int MAX_MESSAGE_LENGTH = 4096;
@@ -917,7 +919,7 @@ public final class LocalBotApiServer implements AutoCloseable {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(update.toString()));
         if (secret != null) {
-            req.header(WebhookConnection.SECRET_HEADER, secret);
+            req.header(SECRET_HEADER, secret);
         }
         try {
             return webhookClient.send(req.build(), HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -1,4 +1,4 @@
-package dev.sourced.telegram;
+package dev.sourced.botsim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.sourced.telegram;
+package dev.sourced.botsim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ class BotBenchmarkTest {
 
     @Test
     void aSmallRunAnswersEveryQuestionOnceAndReportsThroughputAndLatency() throws Exception {
-        dev.sourced.cli.Engine engine = SeedEngine.get();
+        dev.sourced.cli.Engine engine = dev.sourced.telegram.SeedEngine.get();
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         try (dev.sourced.store.Database db = dev.sourced.store.Database.open(dataDir.resolve("b.db"))) {
             BotBenchmark.Result r = BotBenchmark.run(engine.answerer(), engine.corpus(), db,

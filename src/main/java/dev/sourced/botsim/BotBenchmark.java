@@ -1,4 +1,4 @@
-package dev.sourced.telegram;
+package dev.sourced.botsim;
 
 import dev.sourced.answer.Answer;
 import dev.sourced.answer.Answerer;
@@ -7,9 +7,13 @@ import dev.sourced.answer.DocumentSummary;
 import dev.sourced.answer.Question;
 import dev.sourced.corpus.Lang;
 import dev.sourced.store.Database;
-import dev.sourced.telegram.LocalBotApiServer.ChatRef;
-import dev.sourced.telegram.LocalBotApiServer.Person;
-import dev.sourced.telegram.LocalBotApiServer.SentMessage;
+import dev.sourced.telegram.BotConfig;
+import dev.sourced.telegram.BotMetrics;
+import dev.sourced.telegram.CorpusOverview;
+import dev.sourced.telegram.TelegramBot;
+import dev.sourced.botsim.LocalBotApiServer.ChatRef;
+import dev.sourced.botsim.LocalBotApiServer.Person;
+import dev.sourced.botsim.LocalBotApiServer.SentMessage;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -269,10 +273,7 @@ public final class BotBenchmark {
     static List<String> questions(List<DocumentSummary> docs) {
         List<String> out = new ArrayList<>();
         for (Lang lang : List.of(Lang.FR, Lang.EN)) {
-            CorpusOverview o = CorpusOverview.of(docs, lang);
-            for (String topic : o.topics()) {
-                out.add(Phrase.EXAMPLE_ABOUT.in(lang, topic));
-            }
+            out.addAll(CorpusOverview.exampleQuestions(docs, lang));
         }
         for (DocumentSummary d : docs) {
             if (!d.title().isBlank()) {
