@@ -92,7 +92,7 @@ public final class BotBenchmark {
 
     public static Result run(Answerer answerer, CorpusView corpus, Options options, PrintStream out) throws Exception {
         Path dir = Files.createTempDirectory("sourced-bench-bot");
-        try (Database db = Database.open(dir.resolve("bot.db"))) {
+        try (Database db = dev.sourced.telegram.store.BotTables.open(dir.resolve("bot.db"))) {
             return run(answerer, corpus, db, options, out);
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {

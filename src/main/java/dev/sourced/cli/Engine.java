@@ -73,7 +73,7 @@ public final class Engine implements AutoCloseable {
 
     /** Opens the engine; with {@code seed} an empty store first ingests the corpus directory. */
     public static Engine open(Config config, boolean seed) {
-        Database db = Database.open(config.dataDir().resolve(DB_FILE));
+        Database db = Database.open(config.dataDir().resolve(DB_FILE), dev.sourced.telegram.store.BotTables.MIGRATIONS);
         PassageIndex index = null;
         try {
             DocumentStore store = new DocumentStore(db);

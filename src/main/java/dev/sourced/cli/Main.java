@@ -333,7 +333,7 @@ public final class Main {
 
     /** Curation from the command line joins the moderators' audit trail, as user 0 (the operator). */
     private static void cliAudit(Engine engine, String action, String docId, String detail) {
-        new dev.sourced.store.ModerationStore(engine.database()).audit(0, 0, action, docId, "ok",
+        new dev.sourced.telegram.store.ModerationStore(engine.database()).audit(0, 0, action, docId, "ok",
                 ("command line " + detail).strip());
     }
 

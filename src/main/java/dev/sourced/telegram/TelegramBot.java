@@ -2,10 +2,10 @@ package dev.sourced.telegram;
 
 import dev.sourced.answer.Answerer;
 import dev.sourced.answer.CorpusView;
-import dev.sourced.store.AnswerStore;
-import dev.sourced.store.ChatStore;
+import dev.sourced.telegram.store.AnswerStore;
+import dev.sourced.telegram.store.ChatStore;
 import dev.sourced.store.Database;
-import dev.sourced.store.UpdateJournal;
+import dev.sourced.telegram.store.UpdateJournal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +90,7 @@ public final class TelegramBot implements AutoCloseable {
                     new AnswerStore(db), answerer, corpus, facts, new UpdateClassifier(identity),
                     new ReplyFormatter(new MessageSplitter()), new RateLimiter(config.rateLimitPerMinute()), typing, metrics,
                     identity), moderation == null ? null : new ModerationHandler(api, new ReplySender(api, journal),
-                    new dev.sourced.store.ModerationStore(db), moderation, identity, config));
+                    new dev.sourced.telegram.store.ModerationStore(db), moderation, identity, config));
             UpdateIntake intake = new UpdateIntake(journal, queues, processor, metrics);
             pruneJournal();
             maintenance.scheduleAtFixedRate(this::pruneJournal, PRUNE_EVERY.toHours(), PRUNE_EVERY.toHours(), TimeUnit.HOURS);

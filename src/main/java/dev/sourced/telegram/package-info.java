@@ -18,7 +18,7 @@
  * <h2>How an update flows</h2>
  * Long polling ({@link dev.sourced.telegram.PollingConnection}) or the webhook
  * ({@link dev.sourced.telegram.WebhookConnection}) hands updates to {@link dev.sourced.telegram.UpdateIntake}, which
- * journals each by {@code update_id} in SQLite ({@link dev.sourced.store.UpdateJournal}) before anything else and queues
+ * journals each by {@code update_id} in SQLite ({@link dev.sourced.telegram.store.UpdateJournal}) before anything else and queues
  * it on its chat's serial queue ({@link dev.sourced.telegram.ChatQueues}, virtual threads). The
  * {@link dev.sourced.telegram.UpdateProcessor} decides what it is ({@link dev.sourced.telegram.UpdateClassifier}),
  * answers, sends the reply ({@link dev.sourced.telegram.ReplySender}, through {@link dev.sourced.telegram.BotApi}'s

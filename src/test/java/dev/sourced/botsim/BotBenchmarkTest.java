@@ -18,7 +18,7 @@ class BotBenchmarkTest {
     void aSmallRunAnswersEveryQuestionOnceAndReportsThroughputAndLatency() throws Exception {
         dev.sourced.cli.Engine engine = dev.sourced.telegram.SeedEngine.get();
         ByteArrayOutputStream report = new ByteArrayOutputStream();
-        try (dev.sourced.store.Database db = dev.sourced.store.Database.open(dataDir.resolve("b.db"))) {
+        try (dev.sourced.store.Database db = dev.sourced.telegram.store.BotTables.open(dataDir.resolve("b.db"))) {
             BotBenchmark.Result r = BotBenchmark.run(engine.answerer(), engine.corpus(), db,
                     new BotBenchmark.Options(10, 3, 1, 10, java.time.Duration.ofSeconds(1), true),
                     new PrintStream(report, true, StandardCharsets.UTF_8));

@@ -3,7 +3,7 @@ package dev.sourced.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sourced.store.Database;
-import dev.sourced.store.ModerationStore;
+import dev.sourced.telegram.store.ModerationStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +63,7 @@ class CliCurationTest {
         assertThat(out).contains("\"doc_id\" : \"volcan\"");
         assertThat(run("restore", "volcan")).isEqualTo(1);
 
-        try (Database db = Database.open(data.resolve(Engine.DB_FILE))) {
+        try (Database db = dev.sourced.telegram.store.BotTables.open(data.resolve(Engine.DB_FILE))) {
             assertThat(new ModerationStore(db).latestAudit(10)).extracting(e -> e.action() + " " + e.docId())
                     .containsExactly("restore volcan", "remove volcan", "edit volcan");
         }

@@ -92,7 +92,7 @@ class EngineTest {
             e.ingest(doc("base", "Le musée du Louvre a accueilli neuf millions de visiteurs en 2022."));
         }
         // the SQLite transaction commits, then the process dies before the index applies the outbox
-        try (Database db = Database.open(data.resolve(Engine.DB_FILE))) {
+        try (Database db = dev.sourced.telegram.store.BotTables.open(data.resolve(Engine.DB_FILE))) {
             DocumentStore store = new DocumentStore(db);
             store.upsert(PreparedDocument.prepare(doc("phare", "Le phare de Cordouan a été inscrit au patrimoine mondial de l'Unesco en 2021.")),
                     null, "");

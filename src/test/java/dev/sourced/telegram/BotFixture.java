@@ -55,7 +55,7 @@ final class BotFixture implements AutoCloseable {
 
     static BotFixture start(Engine engine, Path dataDir, UnaryOperator<BotConfig> tweak) throws Exception {
         LocalBotApiServer server = LocalBotApiServer.start(TOKEN);
-        Database db = Database.open(dataDir.resolve("bot.db"));
+        Database db = dev.sourced.telegram.store.BotTables.open(dataDir.resolve("bot.db"));
         BotConfig config = tweak.apply(BotConfig.of(TOKEN).withApiUrl(server.url())
                 .withPollTimeoutSeconds(TEST_POLL_TIMEOUT_SECONDS).withShutdownGrace(TEST_GRACE).withTypingDelay(Duration.ZERO));
         return new BotFixture(server, db, engine.answerer(), engine.corpus(), config);

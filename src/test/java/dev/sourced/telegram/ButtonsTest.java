@@ -5,8 +5,8 @@ import static dev.sourced.telegram.BotFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sourced.answer.Citation;
-import dev.sourced.store.AnswerStore;
-import dev.sourced.store.AnswerStore.StoredAnswer;
+import dev.sourced.telegram.store.AnswerStore;
+import dev.sourced.telegram.store.AnswerStore.StoredAnswer;
 import dev.sourced.botsim.LocalBotApiServer.ChatRef;
 import dev.sourced.botsim.LocalBotApiServer.Person;
 import dev.sourced.botsim.LocalBotApiServer.SentMessage;

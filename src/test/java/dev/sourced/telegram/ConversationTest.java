@@ -8,7 +8,7 @@ import dev.sourced.answer.Answer;
 import dev.sourced.answer.DocumentSummary;
 import dev.sourced.answer.Question;
 import dev.sourced.corpus.Lang;
-import dev.sourced.store.ChatStore;
+import dev.sourced.telegram.store.ChatStore;
 import dev.sourced.botsim.LocalBotApiServer.ChatRef;
 import dev.sourced.botsim.LocalBotApiServer.Person;
 import dev.sourced.botsim.LocalBotApiServer.SentMessage;

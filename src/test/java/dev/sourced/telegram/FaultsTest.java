@@ -5,7 +5,7 @@ import static dev.sourced.telegram.BotFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sourced.corpus.Lang;
-import dev.sourced.store.ChatStore;
+import dev.sourced.telegram.store.ChatStore;
 import dev.sourced.botsim.LocalBotApiServer.ApiCall;
 import dev.sourced.botsim.LocalBotApiServer.ChatRef;
 import dev.sourced.botsim.LocalBotApiServer.Fault;

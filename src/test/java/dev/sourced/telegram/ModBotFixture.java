@@ -3,7 +3,7 @@ package dev.sourced.telegram;
 import dev.sourced.botsim.LocalBotApiServer;
 import dev.sourced.cli.Engine;
 import dev.sourced.cli.TestEngines;
-import dev.sourced.store.ModerationStore;
+import dev.sourced.telegram.store.ModerationStore;
 import dev.sourced.botsim.LocalBotApiServer.ChatRef;
 import dev.sourced.botsim.LocalBotApiServer.Person;
 import dev.sourced.botsim.LocalBotApiServer.SentMessage;

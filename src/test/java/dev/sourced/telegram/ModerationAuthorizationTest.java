@@ -4,7 +4,7 @@ import dev.sourced.botsim.LocalBotApiServer;
 import static dev.sourced.telegram.ModBotFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sourced.store.ModerationStore;
+import dev.sourced.telegram.store.ModerationStore;
 import dev.sourced.botsim.LocalBotApiServer.ChatRef;
 import dev.sourced.botsim.LocalBotApiServer.Person;
 import dev.sourced.botsim.LocalBotApiServer.SentMessage;

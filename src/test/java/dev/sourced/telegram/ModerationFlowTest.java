@@ -5,7 +5,7 @@ import static dev.sourced.telegram.ModBotFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.sourced.store.ModerationStore;
+import dev.sourced.telegram.store.ModerationStore;
 import dev.sourced.store.StoredDocument;
 import dev.sourced.botsim.LocalBotApiServer.ChatRef;
 import dev.sourced.botsim.LocalBotApiServer.Person;

@@ -4,7 +4,7 @@ import dev.sourced.botsim.LocalBotApiServer;
 import static dev.sourced.telegram.BotFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sourced.store.UpdateJournal;
+import dev.sourced.telegram.store.UpdateJournal;
 import dev.sourced.botsim.LocalBotApiServer.ChatRef;
 import dev.sourced.botsim.LocalBotApiServer.Person;
 import dev.sourced.botsim.LocalBotApiServer.SentMessage;

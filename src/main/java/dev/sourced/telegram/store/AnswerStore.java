@@ -1,4 +1,4 @@
-package dev.sourced.store;
+package dev.sourced.telegram.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sourced.answer.Answer;
 import dev.sourced.answer.Citation;
 import dev.sourced.corpus.Lang;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import dev.sourced.store.Database;
+import dev.sourced.store.Sql;
+import dev.sourced.store.StoreException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -33,7 +34,8 @@ public final class AnswerStore {
 
     private static final TypeReference<List<Citation>> CITATIONS = new TypeReference<>() {
     };
-    private static final String COLUMNS = "id, update_id, chat_id, lang, question, body, abstained, citations";
+    private static final String SELECT = "SELECT id, update_id, chat_id, lang, question, body, abstained, citations"
+            + " FROM tg_answers WHERE ";
 
     private final Database db;
     private final ObjectMapper json = new ObjectMapper();
@@ -46,27 +48,19 @@ public final class AnswerStore {
     public StoredAnswer save(long updateId, long chatId, Answer answer) {
         String citations = toJson(answer.citations());
         return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO tg_answers(update_id, chat_id, lang,"
-                    + " question, body, abstained, citations) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setLong(1, updateId);
-                ps.setLong(2, chatId);
-                ps.setString(3, answer.lang().name());
-                ps.setString(4, answer.question());
-                ps.setString(5, answer.text());
-                ps.setInt(6, answer.abstained() ? 1 : 0);
-                ps.setString(7, citations);
-                ps.executeUpdate();
-            }
-            return find(c, "update_id", updateId).orElseThrow();
+            Sql.update(c, "INSERT OR IGNORE INTO tg_answers(update_id, chat_id, lang, question, body, abstained, citations)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", updateId, chatId, answer.lang().name(), answer.question(),
+                    answer.text(), answer.abstained(), citations);
+            return Sql.first(c, SELECT + "update_id = ?", this::answer, updateId).orElseThrow();
         });
     }
 
     public Optional<StoredAnswer> forUpdate(long updateId) {
-        return db.read(c -> find(c, "update_id", updateId));
+        return db.first(SELECT + "update_id = ?", this::answer, updateId);
     }
 
     public Optional<StoredAnswer> byId(long answerId) {
-        return db.read(c -> find(c, "id", answerId));
+        return db.first(SELECT + "id = ?", this::answer, answerId);
     }
 
     /** Records a reader's vote (+1 or -1) on an answer; a later vote replaces an earlier one. */
@@ -74,43 +68,19 @@ public final class AnswerStore {
         if (vote != 1 && vote != -1) {
             throw new IllegalArgumentException("a vote is +1 or -1, not " + vote);
         }
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO tg_feedback(answer_id, user_id, vote) VALUES (?, ?, ?)"
-                    + " ON CONFLICT(answer_id, user_id) DO UPDATE SET vote = excluded.vote,"
-                    + " created_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')")) {
-                ps.setLong(1, answerId);
-                ps.setLong(2, userId);
-                ps.setInt(3, vote);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        db.update("INSERT INTO tg_feedback(answer_id, user_id, vote) VALUES (?, ?, ?)"
+                + " ON CONFLICT(answer_id, user_id) DO UPDATE SET vote = excluded.vote,"
+                + " created_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')", answerId, userId, vote);
     }
 
     public Votes votes(long answerId) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(sum(vote = 1), 0), coalesce(sum(vote = -1), 0)"
-                    + " FROM tg_feedback WHERE answer_id = ?")) {
-                ps.setLong(1, answerId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return new Votes(rs.getInt(1), rs.getInt(2));
-                }
-            }
-        });
+        return db.first("SELECT coalesce(sum(vote = 1), 0), coalesce(sum(vote = -1), 0) FROM tg_feedback WHERE answer_id = ?",
+                rs -> new Votes(rs.getInt(1), rs.getInt(2)), answerId).orElseThrow();
     }
 
-    private Optional<StoredAnswer> find(Connection c, String column, long key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM tg_answers WHERE " + column + " = ?")) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new StoredAnswer(rs.getLong(1), rs.getLong(2), rs.getLong(3), Lang.valueOf(rs.getString(4)),
-                        rs.getString(5), rs.getString(6), rs.getInt(7) == 1, fromJson(rs.getString(8))));
-            }
-        }
+    private StoredAnswer answer(ResultSet rs) throws SQLException {
+        return new StoredAnswer(rs.getLong(1), rs.getLong(2), rs.getLong(3), Lang.valueOf(rs.getString(4)),
+                rs.getString(5), rs.getString(6), rs.getInt(7) == 1, fromJson(rs.getString(8)));
     }
 
     private String toJson(List<Citation> citations) {
