@@ -1,14 +1,12 @@
 package dev.sourced.cli;
 
+import dev.sourced.app.Sourced;
+import dev.sourced.botsim.BotBenchmark;
 import dev.sourced.config.Config;
 import dev.sourced.config.ConfigException;
-import dev.sourced.botsim.BotBenchmark;
 import dev.sourced.telegram.BotConfig;
-import dev.sourced.telegram.BotHealth;
-import dev.sourced.telegram.Moderation;
 import dev.sourced.telegram.TelegramBot;
 import java.io.PrintStream;
-import java.time.Clock;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /** Commands that reach beyond the engine: the Telegram bot, its health check and its benchmark. */
@@ -27,11 +25,10 @@ final class Commands {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-        try (Engine engine = Engine.open(config)) {
-            Moderation moderation = Moderation.fromEnv(engine, config.environment());
-            TelegramBot bot = TelegramBot.start(botConfig, engine.database(), moderation);
-            out.println("bot @" + bot.username() + " running over " + engine.corpus().documents().size() + " documents"
-                    + (botConfig.webhookMode() ? " (webhook)" : " (long polling)") + "; " + moderation.admins().size()
+        try (Sourced sourced = Sourced.open(config)) {
+            TelegramBot bot = sourced.startBot(botConfig);
+            out.println("bot @" + bot.username() + " running over " + sourced.corpus().documents().size() + " documents"
+                    + (botConfig.webhookMode() ? " (webhook)" : " (long polling)") + "; " + bot.admins()
                     + " admin(s); Ctrl-C stops it");
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("telegram-bot-stop").unstarted(bot::close));
             bot.awaitStop();
@@ -47,18 +44,18 @@ final class Commands {
 
     /** The store and the index answer, and (when a bot has run on this data) when it last heard from Telegram. */
     static int health(Config config, PrintStream out) {
-        try (Engine engine = Engine.open(config, false)) {
-            BotHealth h = BotHealth.check(engine.database(), engine.answerer(), engine.corpus(), Clock.systemUTC());
-            out.println((h.healthy() ? "ok: " : "unhealthy: ") + h.describe() + "; " + engine.index().passageCount()
-                    + " passages indexed" + (engine.index().readOnly() ? " (index read-only: another process holds it)" : ""));
-            return h.healthy() ? 0 : 1;
+        try (Sourced sourced = Sourced.open(config, false)) {
+            Sourced.Health h = sourced.health();
+            out.println((h.bot().healthy() ? "ok: " : "unhealthy: ") + h.bot().describe() + "; " + h.passagesIndexed()
+                    + " passages indexed" + (h.indexReadOnly() ? " (index read-only: another process holds it)" : ""));
+            return h.bot().healthy() ? 0 : 1;
         }
     }
 
     /** Drives the bot through a local Bot API server with 100 concurrent chats. */
     static int benchBot(Config config, PrintStream out) {
-        try (Engine engine = Engine.open(config)) {
-            BotBenchmark.Result r = BotBenchmark.run(engine.answerer(), engine.corpus(), out);
+        try (Sourced sourced = Sourced.open(config)) {
+            BotBenchmark.Result r = BotBenchmark.run(sourced.answerer(), sourced.corpus(), out);
             out.println("machine: " + Bench.machine());
             return r.correct() ? 0 : 1;
         } catch (Exception e) {

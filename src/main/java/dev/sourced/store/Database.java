@@ -41,6 +41,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The name of the database file in the data directory. */
+    public static final String FILE_NAME = "sourced.db";
     /** The store's own schema: documents, passages, outbox. */
     public static final List<Migration> CORE = List.of(new Migration("V001__core.sql", Database.class));
     private static final int READERS = 4;

@@ -14,7 +14,9 @@ import dev.sourced.telegram.Incoming.Ask;
 import dev.sourced.telegram.Incoming.Button;
 import dev.sourced.telegram.Incoming.Command;
 import dev.sourced.telegram.Incoming.Ignored;
+import dev.sourced.telegram.Incoming.ModCommand;
 import dev.sourced.telegram.Incoming.Refused;
+import dev.sourced.telegram.Incoming.Upload;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -65,10 +67,11 @@ final class UpdateProcessor {
         }
         try {
             noteChat(update);
-            String moderated = moderation == null ? null : moderation.handle(update, entry);
-            String outcome = moderated != null ? moderated : switch (in) {
+            String outcome = switch (in) {
                 case Ask a -> ask(a, entry, receivedNanos);
                 case Command c -> command(c, entry);
+                case ModCommand c -> moderation.command(c, entry);
+                case Upload u -> moderation.upload(u, entry);
                 case Button b -> button(b, entry);
                 case Refused r -> refuse(r, entry);
                 case Ignored i -> {
@@ -196,6 +199,11 @@ final class UpdateProcessor {
             case CallbackData.MoreSources more -> moreSources(b, more, entry);
             case CallbackData.Feedback fb -> feedback(b, fb);
             case CallbackData.SourcesPage page -> sourcesPage(b, page, entry);
+            case CallbackData.ModButton mod -> {
+                if (moderation != null) yield moderation.button(b, mod, entry);
+                acknowledge(b, null);
+                yield "unknown button";
+            }
         };
     }
 

@@ -16,7 +16,7 @@ class BotBenchmarkTest {
 
     @Test
     void aSmallRunAnswersEveryQuestionOnceAndReportsThroughputAndLatency() throws Exception {
-        dev.sourced.cli.Engine engine = dev.sourced.telegram.SeedEngine.get();
+        dev.sourced.app.Sourced engine = dev.sourced.telegram.SeedEngine.get();
         ByteArrayOutputStream report = new ByteArrayOutputStream();
         try (dev.sourced.store.Database db = dev.sourced.telegram.store.BotTables.open(dataDir.resolve("b.db"))) {
             BotBenchmark.Result r = BotBenchmark.run(engine.answerer(), engine.corpus(), db,

@@ -63,7 +63,7 @@ class CliCurationTest {
         assertThat(out).contains("\"doc_id\" : \"volcan\"");
         assertThat(run("restore", "volcan")).isEqualTo(1);
 
-        try (Database db = dev.sourced.telegram.store.BotTables.open(data.resolve(Engine.DB_FILE))) {
+        try (Database db = dev.sourced.telegram.store.BotTables.open(data.resolve(dev.sourced.app.Sourced.DB_FILE))) {
             assertThat(new ModerationStore(db).latestAudit(10)).extracting(e -> e.action() + " " + e.docId())
                     .containsExactly("restore volcan", "remove volcan", "edit volcan");
         }

@@ -78,7 +78,7 @@ class CliTest {
     @Test
     void aCorruptIndexIsReportedInOneLineAndReindexRebuildsIt() throws Exception {
         assertThat(run("docs")).isZero();
-        try (var files = Files.list(data.resolve(Engine.INDEX_DIR))) {
+        try (var files = Files.list(data.resolve(dev.sourced.app.Sourced.INDEX_DIR))) {
             for (Path p : files.filter(p -> p.getFileName().toString().startsWith("segments")).toList()) {
                 Files.write(p, new byte[] {1, 2, 3});
             }

@@ -2,7 +2,7 @@ package dev.sourced.telegram;
 
 import dev.sourced.botsim.LocalBotApiServer;
 import dev.sourced.answer.Answerer;
-import dev.sourced.cli.Engine;
+import dev.sourced.app.Sourced;
 import dev.sourced.answer.CorpusView;
 import dev.sourced.store.Database;
 import dev.sourced.botsim.LocalBotApiServer.ChatRef;
@@ -53,7 +53,7 @@ final class BotFixture implements AutoCloseable {
         return start(SeedEngine.get(), dataDir, tweak);
     }
 
-    static BotFixture start(Engine engine, Path dataDir, UnaryOperator<BotConfig> tweak) throws Exception {
+    static BotFixture start(Sourced engine, Path dataDir, UnaryOperator<BotConfig> tweak) throws Exception {
         LocalBotApiServer server = LocalBotApiServer.start(TOKEN);
         Database db = dev.sourced.telegram.store.BotTables.open(dataDir.resolve("bot.db"));
         BotConfig config = tweak.apply(BotConfig.of(TOKEN).withApiUrl(server.url())

@@ -53,7 +53,7 @@ class HostileInputTest {
             ModerationFlowTest.respond(ex, 302, "text/plain", new byte[0]);
         });
         site.start();
-        documentsBefore = f.engine.store().countActive();
+        documentsBefore = f.documents.countActive();
     }
 
     @AfterAll
@@ -71,7 +71,7 @@ class HostileInputTest {
     }
 
     private static void nothingStored() {
-        assertThat(f.engine.store().countActive()).isEqualTo(documentsBefore);
+        assertThat(f.documents.countActive()).isEqualTo(documentsBefore);
     }
 
     @Test
@@ -119,7 +119,7 @@ class HostileInputTest {
                 "The works cost 4.8 million euros and replaced the whole deck of the bridge."));
         assertThat(preview.text()).contains("Preview #").contains("Bridge over the Lys reopens");
         assertThat(f.press(chat, mod, preview, "ok").text()).contains("Added");
-        documentsBefore = f.engine.store().countActive();
+        documentsBefore = f.documents.countActive();
         assertThat(f.say(chat, mod, "When did the Saint-Venant bridge over the Lys reopen?").text())
                 .contains("Bridge over the Lys reopens").contains("reopened to traffic on Wednesday");
     }

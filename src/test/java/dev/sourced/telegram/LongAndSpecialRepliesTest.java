@@ -5,7 +5,7 @@ import dev.sourced.botsim.LocalBotApiServer;
 import static dev.sourced.telegram.BotFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sourced.cli.Engine;
+import dev.sourced.app.Sourced;
 import dev.sourced.botsim.LocalBotApiServer.ChatRef;
 import dev.sourced.botsim.LocalBotApiServer.Person;
 import dev.sourced.botsim.LocalBotApiServer.SentMessage;
@@ -42,7 +42,7 @@ class LongAndSpecialRepliesTest {
             }
         }
         writeSpecialArticle(corpus);
-        Engine engine = SeedEngine.open(corpus);
+        Sourced engine = SeedEngine.open(corpus);
         f = BotFixture.start(engine, Files.createDirectories(dir.resolve("bot")), c -> c);
     }
 

@@ -36,7 +36,7 @@ class ModerationAuthorizationTest {
     static void start() throws Exception {
         f = ModBotFixture.start(dir);
         moderator = f.newModerator();
-        docId = f.engine.store().list(false).get(0).id();
+        docId = f.documents.list(false).get(0).id();
     }
 
     @AfterAll
@@ -117,7 +117,7 @@ class ModerationAuthorizationTest {
         assertThat(e.action()).isEqualTo("confirm");
         assertThat(e.outcome()).isEqualTo("refused");
         assertThat(f.store.draft(ModBotFixture.previewNumber(preview)).orElseThrow().pending()).isTrue();
-        assertThat(f.engine.store().list(false)).noneMatch(d -> d.title().contains("Pleyben"));
+        assertThat(f.documents.list(false)).noneMatch(d -> d.title().contains("Pleyben"));
     }
 
     @Test
@@ -134,6 +134,6 @@ class ModerationAuthorizationTest {
         int other = f.server.send(group, p, "/remove@some_other_bot " + docId);
         f.say(group, p, "/ask " + BotFixture.ENGLISH_QUESTION);
         assertThat(f.server.replyTo(group.id(), other)).isEmpty();
-        assertThat(f.engine.store().get(docId).orElseThrow().removed()).isFalse();
+        assertThat(f.documents.get(docId).orElseThrow().removed()).isFalse();
     }
 }

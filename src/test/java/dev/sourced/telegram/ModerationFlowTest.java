@@ -73,7 +73,7 @@ class ModerationFlowTest {
                 .contains("Language: en").contains("Passages: ").contains("The night ferry between Ostrel and Kemby");
         assertThat(preview.buttons()).hasSize(3).allSatisfy(b -> assertThat(b).startsWith("mod:"));
         assertThat(f.server.calls("getFile")).isNotEmpty();
-        assertThat(f.engine.store().list(false)).noneMatch(d -> d.title().contains("Lake Varn"));
+        assertThat(f.documents.list(false)).noneMatch(d -> d.title().contains("Lake Varn"));
 
         SentMessage added = f.press(chat, mod, preview, "ok");
         assertThat(added.text()).contains("Added").contains("searchable now");
@@ -101,7 +101,7 @@ class ModerationFlowTest {
         f.server.press(chat, mod, near.messageId(), "mod:no:" + ModBotFixture.previewNumber(near));
         f.server.await(() -> f.server.messages(chat.id()).stream().anyMatch(m -> m.edited() && m.text().contains("Cancelled")),
                 WAIT, () -> "the preview closed as cancelled");
-        assertThat(f.engine.store().list(false).stream().filter(d -> d.title().contains("Lake Varn"))).hasSize(1);
+        assertThat(f.documents.list(false).stream().filter(d -> d.title().contains("Lake Varn"))).hasSize(1);
     }
 
     @Test
@@ -129,7 +129,7 @@ class ModerationFlowTest {
         assertThat(added.text()).contains("Added");
         SentMessage answer = f.say(chat, mod, "Combien a coûté la ligne 3 du tramway de Quillan ?");
         assertThat(answer.text()).contains("212 millions");
-        StoredDocument d = f.engine.store().list(false).stream().filter(x -> x.title().startsWith("Tramway de Quillan")).findFirst().orElseThrow();
+        StoredDocument d = f.documents.list(false).stream().filter(x -> x.title().startsWith("Tramway de Quillan")).findFirst().orElseThrow();
         assertThat(d.outlet()).isEqualTo("La Gazette de Quillan");
         assertThat(d.published()).isEqualTo("2024-05-02");
         // a preview is acted on once
@@ -153,10 +153,10 @@ class ModerationFlowTest {
 
         SentMessage answer = f.say(chat, mod, "Combien de colonies les apiculteurs de Brénod ont-ils perdu pendant l'hiver ?");
         assertThat(answer.text()).contains("37 %");
-        StoredDocument d = f.engine.store().list(false).stream().filter(x -> x.outlet().equals("Le Courrier du Lac")).findFirst().orElseThrow();
+        StoredDocument d = f.documents.list(false).stream().filter(x -> x.outlet().equals("Le Courrier du Lac")).findFirst().orElseThrow();
         assertThat(d.text()).doesNotContain("do-not-index-this-script").doesNotContain("injected-script-text")
                 .doesNotContain("hidden-style-marker").doesNotContain("Tous droits réservés");
-        assertThat(f.engine.store().passages(d.id())).allSatisfy(p -> assertThat(p.text()).doesNotContain("script"));
+        assertThat(f.documents.passages(d.id())).allSatisfy(p -> assertThat(p.text()).doesNotContain("script"));
     }
 
     @Test
@@ -165,7 +165,7 @@ class ModerationFlowTest {
         ChatRef chat = ChatRef.privateWith(mod);
         SentMessage preview = f.sendFile(chat, mod, "hostile.html", Files.readAllBytes(FIXTURES.resolve("hostile.html")));
         f.press(chat, mod, preview, "ok");
-        String id = f.engine.store().list(false).stream().filter(d -> d.title().startsWith("Harbour dredging")).findFirst()
+        String id = f.documents.list(false).stream().filter(d -> d.title().startsWith("Harbour dredging")).findFirst()
                 .orElseThrow().id();
 
         SentMessage docs = f.say(chat, mod, "/docs");
@@ -174,7 +174,7 @@ class ModerationFlowTest {
         assertThat(doc.text()).contains("Harbour dredging contract").contains("Passages: ");
 
         assertThat(f.say(chat, mod, "/edit " + id + " outlet Port Aldane Gazette").text()).contains("Done");
-        assertThat(f.engine.store().get(id).orElseThrow().outlet()).isEqualTo("Port Aldane Gazette");
+        assertThat(f.documents.get(id).orElseThrow().outlet()).isEqualTo("Port Aldane Gazette");
         assertThat(f.say(chat, mod, "/edit " + id + " colour blue").text()).contains("unknown field");
 
         String question = "Who won the dredging contract of the Port Aldane harbour?";
@@ -203,7 +203,7 @@ class ModerationFlowTest {
         SentMessage added = f.press(chat, mod, preview, "ok");
         assertThat(added.text()).contains("Added");
 
-        ModerationStore later = new ModerationStore(f.engine.database(),
+        ModerationStore later = new ModerationStore(f.db,
                 java.time.Clock.offset(java.time.Clock.systemUTC(), ModerationStore.PENDING_LIFETIME.plusMinutes(1)));
         SentMessage other = f.say(chat, mod, "/add Fog at Gap airport\nFog kept all flights at Gap airport grounded for six hours on Sunday.");
         long n = ModBotFixture.previewNumber(other);

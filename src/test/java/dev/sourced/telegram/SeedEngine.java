@@ -1,6 +1,6 @@
 package dev.sourced.telegram;
 
-import dev.sourced.cli.Engine;
+import dev.sourced.app.Sourced;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,12 +15,12 @@ import java.util.stream.Stream;
  */
 public final class SeedEngine {
     static final Path SEED_CORPUS = Path.of("corpus").toAbsolutePath();
-    private static Engine engine;
+    private static Sourced engine;
 
     private SeedEngine() {
     }
 
-    public static synchronized Engine get() {
+    public static synchronized Sourced get() {
         if (engine == null) {
             engine = open(SEED_CORPUS);
         }
@@ -28,10 +28,10 @@ public final class SeedEngine {
     }
 
     /** A new engine over {@code corpusDir}, in a temporary data directory deleted when the JVM exits. */
-    static Engine open(Path corpusDir) {
+    static Sourced open(Path corpusDir) {
         try {
             Path data = Files.createTempDirectory("sourced-telegram-tests");
-            Engine e = Engine.open(data, corpusDir);
+            Sourced e = Sourced.open(data, corpusDir);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 e.close();
                 delete(data);

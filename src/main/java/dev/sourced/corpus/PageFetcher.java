@@ -1,6 +1,5 @@
-package dev.sourced.telegram.moderation;
+package dev.sourced.corpus;
 
-import dev.sourced.corpus.CorpusException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -75,6 +74,17 @@ public final class PageFetcher {
             throw new CorpusException(url + ": the link has no host");
         }
         return uri;
+    }
+
+    /** True for an absolute http(s) URL with a host. */
+    public static boolean isWebUrl(String url) {
+        if (url == null || url.isBlank()) return false;
+        try {
+            check(url);
+            return true;
+        } catch (CorpusException e) {
+            return false;
+        }
     }
 
     public Page fetch(String url) {

@@ -1,11 +1,11 @@
-package dev.sourced.index;
+package dev.sourced.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sourced.answer.Question;
-import dev.sourced.cli.Engine;
-import dev.sourced.cli.TestEngines;
+import dev.sourced.index.Embedder;
+import dev.sourced.index.ParsedQuestion;
 import dev.sourced.config.Config;
 import dev.sourced.config.ConfigException;
 import dev.sourced.store.StoredPassage;
@@ -41,24 +41,24 @@ class OnnxModelTest {
     void anOnnxModelFromFilesReplacesTheBuiltInOneAfterAReindexAndNothingIsReEmbeddedAtStartUp() throws IOException {
         Path model = copy("all-minilm-l6-v2-q.onnx");
         Path tokenizer = copy("all-minilm-l6-v2-q-tokenizer.json");
-        try (Engine e = Engine.open(TestEngines.config(data))) {
+        try (Sourced e = Sourced.open(TestEngines.config(data))) {
             assertThat(e.store().passages(e.store().activeIds().get(0))).allMatch(p -> p.model().equals(Embedder.BUILT_IN));
         }
         Config onnx = TestEngines.config(data, "SOURCED_EMBEDDING", "onnx", "SOURCED_EMBEDDING_MODEL", model.toString(),
                 "SOURCED_EMBEDDING_TOKENIZER", tokenizer.toString());
-        try (Engine e = Engine.open(onnx)) {
-            e.reindex();
+        try (Sourced e = Sourced.open(onnx)) {
+            e.curation().reindex();
             String id = Embedder.onnxId(model);
             List<StoredPassage> passages = e.store().passages(e.store().activeIds().get(0));
             assertThat(passages).allMatch(p -> p.model().equals(id) && p.embedding() != null);
-            ParsedQuestion q = e.parser().parse("Why did Musk leave OpenAI?", List.of(), null);
-            assertThat(e.retriever().dense(q, 5)).hasSize(5);
+            ParsedQuestion q = e.internals().parser().parse("Why did Musk leave OpenAI?", List.of(), null);
+            assertThat(e.internals().retriever().dense(q, 5)).hasSize(5);
             assertThat(e.answerer().ask(Question.of("Why did Musk leave OpenAI?")).abstained()).isFalse();
         }
-        try (Engine e = Engine.open(onnx)) {
+        try (Sourced e = Sourced.open(onnx)) {
             // a second start with the same model finds every vector in place
             assertThat(e.store().passages(e.store().activeIds().get(0))).allMatch(p -> p.model().equals(Embedder.onnxId(model)));
-            assertThat(e.retriever().dense(e.parser().parse("GPU", List.of(), null), 3)).hasSize(3);
+            assertThat(e.internals().retriever().dense(e.internals().parser().parse("GPU", List.of(), null), 3)).hasSize(3);
         }
     }
 

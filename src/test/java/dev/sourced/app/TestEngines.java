@@ -1,4 +1,4 @@
-package dev.sourced.cli;
+package dev.sourced.app;
 
 import dev.sourced.config.Config;
 import java.nio.file.Path;

@@ -1,15 +1,10 @@
-package dev.sourced.telegram.moderation;
+package dev.sourced.corpus;
 
-import dev.sourced.corpus.CorpusException;
-import dev.sourced.corpus.DocumentMeta;
-import dev.sourced.corpus.DocumentReader;
-import dev.sourced.corpus.SourceDocument;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.Writer;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -41,8 +36,6 @@ public final class UntrustedParser implements AutoCloseable {
     public record Extracted(SourceDocument document, boolean cut) {
     }
 
-    private static final Map<String, String> FORMATS = Map.of("txt", "text", "text", "text", "md", "markdown",
-            "markdown", "markdown", "html", "html", "htm", "html", "pdf", "pdf");
     private static final Pattern ACTIVE = Pattern.compile("(?is)<(script|style)\\b[^>]*>.*?</\\1\\s*>");
     private static final Pattern LEFTOVER_TAG = Pattern.compile("(?is)</?(script|style)\\b[^>]*>");
 
@@ -63,17 +56,23 @@ public final class UntrustedParser implements AutoCloseable {
         return limits;
     }
 
-    /** The format of a file name ("text", "markdown", "html", "pdf"), null when unsupported. */
-    public static String formatOf(String fileName) {
-        if (fileName == null) return null;
-        int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? null : FORMATS.get(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+    /**
+     * Scripts and styles pasted into text or Markdown are not article text either: removes them with their content,
+     * and any stray opening or closing tag of theirs.
+     */
+    public static String withoutScripts(String text) {
+        return LEFTOVER_TAG.matcher(ACTIVE.matcher(text).replaceAll("")).replaceAll("");
+    }
+
+    /** The note for a text longer than {@link Limits#maxChars()}, cut there. */
+    public String cutNote() {
+        return "The text was longer than " + String.format(Locale.ROOT, "%,d", limits.maxChars()) + " characters and was cut there.";
     }
 
     /** Reads {@code bytes} of the given format; {@code name} names the file in messages, {@code origin} is recorded. */
     public Extracted parse(byte[] bytes, String format, String name, String origin) {
         if (format == null) {
-            throw new CorpusException(name + ": unsupported type (send .txt, .md, .html or .pdf)");
+            throw new CorpusException(name + ": unsupported type (send " + DocumentReader.SUPPORTED + ")");
         }
         if (bytes.length > limits.maxBytes()) {
             throw new CorpusException(name + ": too large (" + mb(bytes.length) + "; the limit is " + mb(limits.maxBytes()) + ")");
@@ -119,8 +118,7 @@ public final class UntrustedParser implements AutoCloseable {
             } else {
                 String text = DocumentReader.decode(bytes, name);
                 if (!format.equals("html")) {
-                    // scripts and styles pasted into text or Markdown are not article text either
-                    text = LEFTOVER_TAG.matcher(ACTIVE.matcher(text).replaceAll("")).replaceAll("");
+                    text = withoutScripts(text);
                 }
                 doc = DocumentReader.parse(text, format, origin);
             }

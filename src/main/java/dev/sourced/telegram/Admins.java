@@ -1,4 +1,4 @@
-package dev.sourced.telegram.moderation;
+package dev.sourced.telegram;
 
 import dev.sourced.config.ConfigException;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package dev.sourced.cli;
+package dev.sourced.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +21,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class EngineTest {
+/** The composition root: the store, the index and the answers kept in step, over restarts and crashes. */
+class SourcedTest {
     @TempDir
     Path data;
 
@@ -31,37 +32,37 @@ class EngineTest {
 
     @Test
     void anEmptyStoreIngestsTheCorpusOnFirstUse() {
-        try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
+        try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data))) {
             assertThat(e.store().list(false)).hasSize(5);
-            assertThat(e.index().passageCount()).isGreaterThan(50);
+            assertThat(e.internals().index().passageCount()).isGreaterThan(50);
         }
     }
 
     @Test
     void ingestingTheSameDocumentAgainChangesNothingAndAChangedVersionReplacesItsPassages() {
-        try (Engine e = Engine.open(TestEngines.lexicalOnly(data), false)) {
+        try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data), false)) {
             String v1 = "Le conseil municipal a voté le budget du tramway mardi soir. Le projet coûtera 300 millions d'euros.";
-            assertThat(e.ingest(doc("tram", v1)).outcome()).isEqualTo(DocumentStore.Outcome.ADDED);
+            assertThat(e.curation().ingest(doc("tram", v1)).outcome()).isEqualTo(DocumentStore.Outcome.ADDED);
             long seq = e.store().lastOutboxSeq();
-            int passages = e.index().passageCount();
+            int passages = e.internals().index().passageCount();
 
-            assertThat(e.ingest(doc("tram", v1)).outcome()).isEqualTo(DocumentStore.Outcome.UNCHANGED);
+            assertThat(e.curation().ingest(doc("tram", v1)).outcome()).isEqualTo(DocumentStore.Outcome.UNCHANGED);
             assertThat(e.store().lastOutboxSeq()).isEqualTo(seq);
-            assertThat(e.index().passageCount()).isEqualTo(passages);
+            assertThat(e.internals().index().passageCount()).isEqualTo(passages);
 
             String v2 = "Le conseil municipal a rejeté le budget du tramway mardi soir.";
-            assertThat(e.ingest(doc("tram", v2)).outcome()).isEqualTo(DocumentStore.Outcome.UPDATED);
+            assertThat(e.curation().ingest(doc("tram", v2)).outcome()).isEqualTo(DocumentStore.Outcome.UPDATED);
             assertThat(e.store().passages("tram")).extracting(p -> p.text()).containsExactly(v2);
-            assertThat(e.index().passageCount()).isEqualTo(1);
+            assertThat(e.internals().index().passageCount()).isEqualTo(1);
         }
     }
 
     @Test
     void theSameTextUnderAnotherIdIsRefusedAsADuplicateAndNothingIsStored() {
-        try (Engine e = Engine.open(TestEngines.lexicalOnly(data), false)) {
+        try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data), false)) {
             String text = "La mairie a fermé la piscine municipale pour travaux jusqu'en juin.";
-            e.ingest(doc("piscine", text));
-            assertThatThrownBy(() -> e.ingest(doc("piscine-bis", text)))
+            e.curation().ingest(doc("piscine", text));
+            assertThatThrownBy(() -> e.curation().ingest(doc("piscine-bis", text)))
                     .isInstanceOf(DuplicateDocumentException.class).hasMessageContaining("piscine");
             assertThat(e.store().get("piscine-bis")).isEmpty();
         }
@@ -69,7 +70,7 @@ class EngineTest {
 
     @Test
     void quotesAreTheStoredTextAtTheirOffsets() {
-        try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
+        try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data))) {
             for (String q : List.of("Why did Musk leave OpenAI?", "Combien Musk a-t-il dépensé pour les GPU ?", "What is TruthGPT?",
                     "Qui sont les ingénieurs de DeepMind qui ont rejoint Musk ?")) {
                 Answer a = e.answerer().ask(Question.of(q));
@@ -88,53 +89,53 @@ class EngineTest {
 
     @Test
     void aCrashBetweenTheSqliteCommitAndTheLuceneCommitIsRepairedOnTheNextStart() {
-        try (Engine e = Engine.open(TestEngines.lexicalOnly(data), false)) {
-            e.ingest(doc("base", "Le musée du Louvre a accueilli neuf millions de visiteurs en 2022."));
+        try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data), false)) {
+            e.curation().ingest(doc("base", "Le musée du Louvre a accueilli neuf millions de visiteurs en 2022."));
         }
         // the SQLite transaction commits, then the process dies before the index applies the outbox
-        try (Database db = dev.sourced.telegram.store.BotTables.open(data.resolve(Engine.DB_FILE))) {
+        try (Database db = dev.sourced.telegram.store.BotTables.open(data.resolve(Sourced.DB_FILE))) {
             DocumentStore store = new DocumentStore(db);
             store.upsert(PreparedDocument.prepare(doc("phare", "Le phare de Cordouan a été inscrit au patrimoine mondial de l'Unesco en 2021.")),
                     null, "");
         }
-        try (Engine e = Engine.open(TestEngines.lexicalOnly(data), false)) {
+        try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data), false)) {
             Answer a = e.answerer().ask(Question.of("Quand le phare de Cordouan a-t-il été inscrit au patrimoine mondial ?"));
             assertThat(a.abstained()).isFalse();
             assertThat(a.citations().get(0).docId()).isEqualTo("phare");
-            assertThat(e.index().appliedSeq()).isEqualTo(e.store().lastOutboxSeq());
+            assertThat(e.internals().index().appliedSeq()).isEqualTo(e.store().lastOutboxSeq());
         }
     }
 
     @Test
     void aDeletedIndexIsRebuiltFromTheDatabaseWithoutLosingAnything() throws Exception {
         int passages;
-        try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
-            passages = e.index().passageCount();
+        try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data))) {
+            passages = e.internals().index().passageCount();
         }
-        try (var files = java.nio.file.Files.walk(data.resolve(Engine.INDEX_DIR))) {
+        try (var files = java.nio.file.Files.walk(data.resolve(Sourced.INDEX_DIR))) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
         }
-        try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
-            assertThat(e.index().passageCount()).isEqualTo(passages);
+        try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data))) {
+            assertThat(e.internals().index().passageCount()).isEqualTo(passages);
         }
     }
 
     @Test
     void removedDocumentsLeaveTheIndexAtOnceAndComeBackWhenRestored() {
-        try (Engine e = Engine.open(TestEngines.lexicalOnly(data), false)) {
-            e.ingest(doc("phare", "Le phare de Cordouan a été inscrit au patrimoine mondial de l'Unesco en 2021."));
+        try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data), false)) {
+            e.curation().ingest(doc("phare", "Le phare de Cordouan a été inscrit au patrimoine mondial de l'Unesco en 2021."));
             Question q = Question.of("Le phare de Cordouan est-il au patrimoine mondial ?");
             assertThat(e.answerer().ask(q).abstained()).isFalse();
-            assertThat(e.remove("phare")).isTrue();
+            assertThat(e.curation().remove("phare")).isTrue();
             assertThat(e.answerer().ask(q).citations()).noneMatch(c -> c.docId().equals("phare"));
-            assertThat(e.restore("phare")).isTrue();
+            assertThat(e.curation().restore("phare")).isTrue();
             assertThat(e.answerer().ask(q).citations()).anyMatch(c -> c.docId().equals("phare"));
         }
     }
 
     @Test
     void offTopicQuestionsAbstainAndCiteNothing() {
-        try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
+        try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data))) {
             for (String q : List.of("Quelle est la capitale de l'Australie ?", "Who won the 2022 football World Cup?",
                     "How many GPUs did Google buy?", "What is the recipe for a chocolate cake?")) {
                 Answer a = e.answerer().ask(Question.of(q));
@@ -146,7 +147,7 @@ class EngineTest {
 
     @Test
     void theFramingFollowsTheQuestionsLanguage() {
-        try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
+        try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data))) {
             assertThat(e.answerer().ask(Question.of("Why did Musk leave OpenAI?")).text()).startsWith("According to");
             assertThat(e.answerer().ask(Question.of("Pourquoi Musk a-t-il quitté OpenAI ?")).text()).startsWith("D'après");
             assertThat(e.answerer().ask(Question.of("Quelle est la capitale de l'Australie ?")).text()).startsWith("Le corpus ne le dit pas");
@@ -164,7 +165,7 @@ class EngineTest {
 
     @Test
     void followUpsAreResolvedFromTheEarlierQuestionInFrenchAndEnglish() {
-        try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
+        try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data))) {
             Answer en = e.answerer().ask(new Question("How much had he donated before that?", List.of("Why did Musk leave OpenAI?"), null));
             assertThat(en.abstained()).isFalse();
             assertThat(en.citations().get(0).text()).contains("100 millions");
@@ -178,7 +179,7 @@ class EngineTest {
 
     @Test
     void theShortAnswerCitesEachStatementAndItsQuotesAreNumberedInOrder() {
-        try (Engine e = Engine.open(TestEngines.lexicalOnly(data))) {
+        try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data))) {
             Answer a = e.answerer().ask(Question.of("Why did Musk leave OpenAI?"));
             assertThat(a.text()).contains("[1]").doesNotContain("\n");
             assertThat(a.citations()).extracting(Citation::n).containsExactly(

@@ -1,20 +1,17 @@
-package dev.sourced.telegram.moderation;
+package dev.sourced.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sourced.config.ConfigException;
 import dev.sourced.corpus.CorpusException;
-import dev.sourced.store.StoredDocument;
 import dev.sourced.corpus.Lang;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The bounded reading of untrusted files, near-duplicates and the admins setting, without Telegram. */
+/** The bounded reading of untrusted files, and near-duplicates. */
 class UntrustedParserTest {
     @Test
     void aParseThatRunsPastItsTimeIsAbandonedWithAClearReason() {
@@ -47,16 +44,17 @@ class UntrustedParserTest {
             assertThatThrownBy(() -> p.parse(new byte[] {1, 0, 2, 0, 3}, "text", "b.txt", "t")).hasMessageContaining("binary");
             assertThatThrownBy(() -> p.parse("x".getBytes(StandardCharsets.UTF_8), null, "c.exe", "t")).hasMessageContaining("unsupported");
         }
-        assertThat(UntrustedParser.formatOf("Report.PDF")).isEqualTo("pdf");
-        assertThat(UntrustedParser.formatOf("notes")).isNull();
+        assertThat(DocumentReader.formatOf("Report.PDF")).isEqualTo("pdf");
+        assertThat(DocumentReader.formatOf("notes")).isNull();
     }
 
     @Test
     void nearDuplicatesAreTheSameTextOrMostOfItsShingles() {
         String text = "The council voted on Monday to close the old swimming pool on Rue Haute after forty years of service,"
                 + " citing the cost of repairs and a new aquatic centre due to open next year in the north of the town.";
-        StoredDocument same = doc("pool", text);
-        StoredDocument other = doc("rail", "Rail workers walked out on Tuesday over pay, and most regional trains were cancelled.");
+        NearDuplicates.Known same = new NearDuplicates.Known("pool", "pool", text);
+        NearDuplicates.Known other = new NearDuplicates.Known("rail", "rail",
+                "Rail workers walked out on Tuesday over pay, and most regional trains were cancelled.");
         assertThat(NearDuplicates.find(text, List.of(other, same)).orElseThrow().exact()).isTrue();
         NearDuplicates.Match near = NearDuplicates.find(text.replace("Monday", "Tuesday"), List.of(other, same)).orElseThrow();
         assertThat(near.exact()).isFalse();
@@ -65,17 +63,11 @@ class UntrustedParserTest {
         assertThat(NearDuplicates.find("Something else entirely, about the harvest festival in the hills.", List.of(same, other))).isEmpty();
     }
 
-    private static StoredDocument doc(String id, String text) {
-        return new StoredDocument(id, id, "", "", Lang.EN, "", "", "text", "h", text, 1, "", "", null);
-    }
-
     @Test
-    void adminsAreCommaSeparatedUserIdsAndAnythingElseIsAConfigurationErrorNamingTheSetting() {
-        assertThat(Admins.fromEnv(Map.of())).isEmpty();
-        assertThat(Admins.parse("  ")).isEmpty();
-        assertThat(Admins.parse("123, 456,,789")).isEqualTo(Set.of(123L, 456L, 789L));
-        assertThatThrownBy(() -> Admins.parse("123,@alice")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("SOURCED_ADMINS").hasMessageContaining("@alice");
-        assertThatThrownBy(() -> Admins.parse("-5")).isInstanceOf(ConfigException.class).hasMessageContaining("SOURCED_ADMINS");
+    void shinglesAreRunsOfWordsInLowerCaseAndOverlapIsTheShareOfTheSmallerSet() {
+        assertThat(NearDuplicates.shingles("Le Conseil a voté, mardi.", 3))
+                .containsExactlyInAnyOrder("le conseil a", "conseil a voté", "a voté mardi");
+        assertThat(NearDuplicates.overlap(Set.of("a b c", "b c d"), Set.of("b c d", "c d e", "d e f"))).isEqualTo(0.5);
+        assertThat(NearDuplicates.overlap(Set.of(), Set.of("a b c"))).isZero();
     }
 }
