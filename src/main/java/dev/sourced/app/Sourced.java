@@ -7,6 +7,8 @@ import dev.sourced.answer.CorpusView;
 import dev.sourced.answer.llm.LlmAnswerWriter;
 import dev.sourced.config.Config;
 import dev.sourced.corpus.DocumentIntake;
+import dev.sourced.corpus.PageFetcher;
+import dev.sourced.corpus.UntrustedParser;
 import dev.sourced.index.Embedder;
 import dev.sourced.index.HybridRetriever;
 import dev.sourced.index.IndexException;
@@ -75,7 +77,7 @@ public final class Sourced implements AutoCloseable {
         this.index = index;
         this.answers = answers;
         this.llm = llm;
-        this.intake = new DocumentIntake();
+        this.intake = new DocumentIntake(new UntrustedParser(), new PageFetcher(PageFetcher.Limits.fromEnv(config.environment())));
         this.curation = new CorpusCuration(store, index, embedder, answers, intake);
         this.operator = new OperatorCuration(curation, new ModerationStore(db));
     }

@@ -1,5 +1,6 @@
 package dev.sourced.corpus;
 
+import dev.sourced.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -10,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -17,17 +19,30 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Fetches a web page for {@code /add URL}: http and https only, a few redirects followed (each checked again), the
+ * Fetches a web page for {@code /add URL} and {@code sourced ingest URL}: http and https only, a few redirects followed (each checked again), the
  * whole fetch bounded in time and the body in size. Addresses of the local network are refused unless allowed (the
  * bot must not become a way into it). Every refusal is a {@link CorpusException} saying why.
  */
 public final class PageFetcher {
     /** The bounds of one fetch. */
     public record Limits(long maxBytes, Duration connectTimeout, Duration timeout, int maxRedirects, boolean allowPrivateAddresses) {
+        public static final String ENV_LOCAL = "SOURCED_FETCH_LOCAL";
         public static final Limits DEFAULT = new Limits(5L * 1024 * 1024, Duration.ofSeconds(5), Duration.ofSeconds(20), 5, false);
 
         public Limits withPrivateAddresses(boolean allow) {
             return new Limits(maxBytes, connectTimeout, timeout, maxRedirects, allow);
+        }
+
+        /**
+         * The default limits; {@value #ENV_LOCAL} = true lets links to the local network be fetched (a private
+         * deployment, tests). Anything but true or false is a {@link ConfigException} naming the setting.
+         */
+        public static Limits fromEnv(Map<String, String> env) {
+            String v = env.getOrDefault(ENV_LOCAL, "false").strip().toLowerCase(Locale.ROOT);
+            if (!v.equals("true") && !v.equals("false")) {
+                throw new ConfigException(ENV_LOCAL + ": expected true or false, got '" + v + "'");
+            }
+            return DEFAULT.withPrivateAddresses(v.equals("true"));
         }
     }
 

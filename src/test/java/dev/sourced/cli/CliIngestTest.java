@@ -1,0 +1,164 @@
+package dev.sourced.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code sourced ingest} reads what the bot's moderators can send, with the same reader and the same messages: a PDF
+ * file (made here with PDFBox) and a web page (served here by the JDK's HTTP server on 127.0.0.1).
+ */
+class CliIngestTest {
+    private static final String ARTICLE = "<html><head><title>Ferry line to Ile Verte reopens</title>"
+            + "<meta property=\"og:site_name\" content=\"Coastal Herald\"></head><body><article>"
+            + "<h1>Ferry line to Ile Verte reopens</h1>"
+            + "<p>The ferry line between Port Malo and the island of Ile Verte reopened on Saturday after eight months of"
+            + " repairs to the northern jetty, the harbour authority said.</p>"
+            + "<p>Four crossings a day are planned until October, and the fare stays at nine euros for residents.</p>"
+            + "<script>document.write('tracking')</script></article></body></html>";
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path files;
+    private Map<String, String> env;
+    private HttpServer web;
+    private String out;
+    private String err;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        env = new HashMap<>();
+        env.put("SOURCED_DATA", data.toString());
+        env.put("SOURCED_CORPUS", Path.of("corpus").toAbsolutePath().toString());
+        env.put("SOURCED_EMBEDDING", "none");
+        env.put("SOURCED_FREEDICT", "false");
+        web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        serve("/ferry", "text/html; charset=utf-8", ARTICLE);
+        serve("/tiny", "text/html", "<html><body><p>Subscribe!</p></body></html>");
+        web.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        web.stop(0);
+    }
+
+    private void serve(String path, String type, String body) {
+        web.createContext(path, exchange -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", type);
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream o = exchange.getResponseBody()) {
+                o.write(bytes);
+            }
+        });
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + web.getAddress().getPort() + path;
+    }
+
+    private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Main.run(args, env, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return code;
+    }
+
+    @Test
+    void aPdfIsIngestedWithItsTitleAndThenCited() throws Exception {
+        Path report = files.resolve("report.pdf");
+        Files.write(report, pdf("Lighthouse keepers return to Kerbrat",
+                "The lighthouse of Kerbrat will again have two resident keepers from March, the maritime office announced.",
+                "The keepers will guide the fishing fleet during winter storms and run a small museum in summer."));
+
+        assertThat(run("ingest", report.toString())).as(err).isZero();
+        assertThat(out).contains("added").contains("report").contains("report.pdf");
+        assertThat(run("docs")).isZero();
+        assertThat(out).contains("Lighthouse keepers return to Kerbrat");
+        assertThat(run("ask", "--json", "How many keepers will the Kerbrat lighthouse have?")).isZero();
+        assertThat(out).contains("\"doc_id\" : \"report\"");
+    }
+
+    @Test
+    void aFileNamedPdfThatIsNotOneIsRefusedWithTheBotsMessage() throws Exception {
+        Path fake = Files.writeString(files.resolve("fake.pdf"), "just some text, no PDF header");
+        assertThat(run("ingest", fake.toString())).isEqualTo(1);
+        assertThat(err).contains("fake.pdf").contains("not a PDF file (no %PDF header)");
+    }
+
+    @Test
+    void aWebPageIsFetchedReadAndCitedWithItsUrl() {
+        env.put("SOURCED_FETCH_LOCAL", "true");
+        assertThat(run("ingest", url("/ferry"))).as(err).isZero();
+        assertThat(out).contains("added").contains(url("/ferry"));
+        assertThat(run("ask", "--json", "When did the ferry to Ile Verte reopen?")).isZero();
+        assertThat(out).contains("\"url\" : \"" + url("/ferry") + "\"").doesNotContain("tracking");
+    }
+
+    @Test
+    void pagesAreRefusedForTheSameReasonsAsInTheBot() {
+        assertThat(run("ingest", url("/ferry"))).isEqualTo(1);
+        assertThat(err).contains("links to the local network are not fetched");
+        env.put("SOURCED_FETCH_LOCAL", "true");
+        assertThat(run("ingest", url("/tiny"))).isEqualTo(1);
+        assertThat(err).contains("almost no article text");
+        assertThat(run("ingest", "ftp://example.org/article")).isEqualTo(1);
+        assertThat(err).contains("only http and https");
+        env.put("SOURCED_FETCH_LOCAL", "sometimes");
+        assertThat(run("ingest", url("/ferry"))).isEqualTo(1);
+        assertThat(err).contains("SOURCED_FETCH_LOCAL");
+    }
+
+    @Test
+    void metadataFlagsApplyToAPageToo() {
+        env.put("SOURCED_FETCH_LOCAL", "true");
+        assertThat(run("ingest", "--id", "ferry", "--date", "2024-04-06", url("/ferry"))).as(err).isZero();
+        assertThat(run("docs")).isZero();
+        assertThat(out).contains("ferry").contains("2024-04-06").contains("Ferry line to Ile Verte reopens");
+    }
+
+    static byte[] pdf(String title, String... paragraphs) throws IOException {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            doc.getDocumentInformation().setTitle(title);
+            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                s.beginText();
+                s.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+                s.setLeading(16);
+                s.newLineAtOffset(50, 720);
+                for (String p : paragraphs) {
+                    s.showText(p);
+                    s.newLine();
+                    s.newLine();
+                }
+                s.endText();
+            }
+            doc.save(bytes);
+            return bytes.toByteArray();
+        }
+    }
+}
