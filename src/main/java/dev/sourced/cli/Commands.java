@@ -1,33 +1,47 @@
 package dev.sourced.cli;
 
-import dev.sourced.app.Sourced;
+import dev.sourced.answer.Answerer;
+import dev.sourced.answer.CorpusView;
 import dev.sourced.botsim.BotBenchmark;
 import dev.sourced.config.Config;
 import dev.sourced.config.ConfigException;
 import dev.sourced.telegram.BotConfig;
+import dev.sourced.telegram.BotHealth;
 import dev.sourced.telegram.TelegramBot;
 import java.io.PrintStream;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
-/** Commands that reach beyond the engine: the Telegram bot, its health check and its benchmark. */
+/**
+ * Commands that reach beyond the engine: the Telegram bot, its health check and its benchmark. {@link Main} opens
+ * Sourced and hands each only what it uses.
+ */
 final class Commands {
+    /** Starts the bot over the opened corpus. */
+    @FunctionalInterface
+    interface BotStarter {
+        TelegramBot start(BotConfig config) throws TelegramApiException;
+    }
+
     private Commands() {
     }
 
-    /**
-     * Runs the Telegram bot over the engine until the process is stopped (SIGTERM stops it cleanly); the admins named
-     * in SOURCED_ADMINS (and the moderators they appoint) curate the corpus from the chat.
-     */
-    static int bot(Config config, PrintStream out) {
-        BotConfig botConfig;
+    /** The bot's settings from the environment; a malformed one is a configuration error naming it. */
+    static BotConfig botConfig(Config config) {
         try {
-            botConfig = BotConfig.fromEnv(config.environment());
+            return BotConfig.fromEnv(config.environment());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-        try (Sourced sourced = Sourced.open(config)) {
-            TelegramBot bot = sourced.startBot(botConfig);
-            out.println("bot @" + bot.username() + " running over " + sourced.corpus().documents().size() + " documents"
+    }
+
+    /**
+     * Runs the Telegram bot until the process is stopped (SIGTERM stops it cleanly); the admins named in
+     * SOURCED_ADMINS (and the moderators they appoint) curate the corpus from the chat.
+     */
+    static int bot(BotConfig botConfig, BotStarter starter, CorpusView corpus, PrintStream out) {
+        try {
+            TelegramBot bot = starter.start(botConfig);
+            out.println("bot @" + bot.username() + " running over " + corpus.documents().size() + " documents"
                     + (botConfig.webhookMode() ? " (webhook)" : " (long polling)") + "; " + bot.admins()
                     + " admin(s); Ctrl-C stops it");
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("telegram-bot-stop").unstarted(bot::close));
@@ -43,19 +57,16 @@ final class Commands {
     }
 
     /** The store and the index answer, and (when a bot has run on this data) when it last heard from Telegram. */
-    static int health(Config config, PrintStream out) {
-        try (Sourced sourced = Sourced.open(config, false)) {
-            Sourced.Health h = sourced.health();
-            out.println((h.bot().healthy() ? "ok: " : "unhealthy: ") + h.bot().describe() + "; " + h.passagesIndexed()
-                    + " passages indexed" + (h.indexReadOnly() ? " (index read-only: another process holds it)" : ""));
-            return h.bot().healthy() ? 0 : 1;
-        }
+    static int health(BotHealth h, int passagesIndexed, boolean indexReadOnly, PrintStream out) {
+        out.println((h.healthy() ? "ok: " : "unhealthy: ") + h.describe() + "; " + passagesIndexed
+                + " passages indexed" + (indexReadOnly ? " (index read-only: another process holds it)" : ""));
+        return h.healthy() ? 0 : 1;
     }
 
     /** Drives the bot through a local Bot API server with 100 concurrent chats. */
-    static int benchBot(Config config, PrintStream out) {
-        try (Sourced sourced = Sourced.open(config)) {
-            BotBenchmark.Result r = BotBenchmark.run(sourced.answerer(), sourced.corpus(), out);
+    static int benchBot(Answerer answerer, CorpusView corpus, PrintStream out) {
+        try {
+            BotBenchmark.Result r = BotBenchmark.run(answerer, corpus, out);
             out.println("machine: " + Bench.machine());
             return r.correct() ? 0 : 1;
         } catch (Exception e) {

@@ -73,7 +73,7 @@ public final class Main {
             if (args.length == 0) {
                 String token = env.get("TELEGRAM_BOT_TOKEN");
                 if (token != null && !token.isBlank()) {
-                    return Commands.bot(config, out);
+                    return bot(config, out);
                 }
                 out.println("No TELEGRAM_BOT_TOKEN is set, so this is a chat in the terminal over the same engine.");
                 out.println("To connect Telegram: create a bot with @BotFather, then run: TELEGRAM_BOT_TOKEN=... ./sourced");
@@ -91,9 +91,9 @@ public final class Main {
                 case "reindex" -> reindex(config, out);
                 case "eval" -> eval(config, rest, out);
                 case "bench" -> Bench.run(config, rest, out);
-                case "bench-bot" -> Commands.benchBot(config, out);
-                case "bot" -> Commands.bot(config, out);
-                case "health" -> Commands.health(config, out);
+                case "bench-bot" -> benchBot(config, out);
+                case "bot" -> bot(config, out);
+                case "health" -> health(config, out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
@@ -118,6 +118,26 @@ public final class Main {
     static final class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message);
+        }
+    }
+
+    private static int bot(Config config, PrintStream out) {
+        dev.sourced.telegram.BotConfig botConfig = Commands.botConfig(config);
+        try (Sourced sourced = Sourced.open(config)) {
+            return Commands.bot(botConfig, sourced::startBot, sourced.corpus(), out);
+        }
+    }
+
+    private static int health(Config config, PrintStream out) {
+        try (Sourced sourced = Sourced.open(config, false)) {
+            Sourced.Health h = sourced.health();
+            return Commands.health(h.bot(), h.passagesIndexed(), h.indexReadOnly(), out);
+        }
+    }
+
+    private static int benchBot(Config config, PrintStream out) {
+        try (Sourced sourced = Sourced.open(config)) {
+            return Commands.benchBot(sourced.answerer(), sourced.corpus(), out);
         }
     }
 
