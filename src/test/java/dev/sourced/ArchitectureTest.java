@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -90,26 +91,15 @@ class ArchitectureTest {
 
     @Test
     void thereIsNoCycleBetweenPackages() {
-        Map<String, Set<String>> graph = packageGraph();
-        for (String start : graph.keySet()) {
-            Set<String> reached = new HashSet<>();
-            List<String> todo = new ArrayList<>(graph.get(start));
-            while (!todo.isEmpty()) {
-                String next = todo.remove(todo.size() - 1);
-                if (reached.add(next)) todo.addAll(graph.getOrDefault(next, Set.of()));
-            }
-            assertThat(reached).as("packages reached from " + start).doesNotContain(start);
-        }
+        assertAcyclic(graph(ArchitectureTest::pkg), "packages");
     }
 
     @Test
     void thereIsNoCycleBetweenSubpackagesEither() {
-        Map<String, Set<String>> graph = new TreeMap<>();
-        uses.forEach((from, refs) -> {
-            for (String to : refs) {
-                if (!subpackage(to).equals(subpackage(from))) graph.computeIfAbsent(subpackage(from), k -> new TreeSet<>()).add(subpackage(to));
-            }
-        });
+        assertAcyclic(graph(ArchitectureTest::subpackage), "subpackages");
+    }
+
+    private static void assertAcyclic(Map<String, Set<String>> graph, String what) {
         for (String start : graph.keySet()) {
             Set<String> reached = new HashSet<>();
             List<String> todo = new ArrayList<>(graph.get(start));
@@ -117,7 +107,7 @@ class ArchitectureTest {
                 String next = todo.remove(todo.size() - 1);
                 if (reached.add(next)) todo.addAll(graph.getOrDefault(next, Set.of()));
             }
-            assertThat(reached).as("subpackages reached from " + start).doesNotContain(start);
+            assertThat(reached).as(what + " reached from " + start).doesNotContain(start);
         }
     }
 
@@ -138,10 +128,17 @@ class ArchitectureTest {
     }
 
     private static Map<String, Set<String>> packageGraph() {
+        return graph(ArchitectureTest::pkg);
+    }
+
+    /** Which group (package or subpackage) uses which other groups. */
+    private static Map<String, Set<String>> graph(Function<String, String> group) {
         Map<String, Set<String>> graph = new TreeMap<>();
         uses.forEach((from, refs) -> {
             for (String to : refs) {
-                if (!pkg(to).equals(pkg(from))) graph.computeIfAbsent(pkg(from), k -> new TreeSet<>()).add(pkg(to));
+                if (!group.apply(to).equals(group.apply(from))) {
+                    graph.computeIfAbsent(group.apply(from), k -> new TreeSet<>()).add(group.apply(to));
+                }
             }
         });
         return graph;

@@ -6,18 +6,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +33,7 @@ class CliIngestTest {
     Path data;
     @TempDir
     Path files;
+    private CliRun cli;
     private Map<String, String> env;
     private HttpServer web;
     private String out;
@@ -47,11 +41,8 @@ class CliIngestTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        env = new HashMap<>();
-        env.put("SOURCED_DATA", data.toString());
-        env.put("SOURCED_CORPUS", Path.of("corpus").toAbsolutePath().toString());
-        env.put("SOURCED_EMBEDDING", "none");
-        env.put("SOURCED_FREEDICT", "false");
+        cli = new CliRun(data);
+        env = cli.env;
         web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         serve("/ferry", "text/html; charset=utf-8", ARTICLE);
         serve("/tiny", "text/html", "<html><body><p>Subscribe!</p></body></html>");
@@ -79,18 +70,16 @@ class CliIngestTest {
     }
 
     private int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args, env, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
+        int code = cli.run(args);
+        out = cli.out;
+        err = cli.err;
         return code;
     }
 
     @Test
     void aPdfIsIngestedWithItsTitleAndThenCited() throws Exception {
         Path report = files.resolve("report.pdf");
-        Files.write(report, pdf("Lighthouse keepers return to Kerbrat",
+        Files.write(report, dev.sourced.corpus.TestPdf.of("Lighthouse keepers return to Kerbrat",
                 "The lighthouse of Kerbrat will again have two resident keepers from March, the maritime office announced.",
                 "The keepers will guide the fishing fleet during winter storms and run a small museum in summer."));
 
@@ -138,27 +127,5 @@ class CliIngestTest {
         assertThat(run("ingest", "--id", "ferry", "--date", "2024-04-06", url("/ferry"))).as(err).isZero();
         assertThat(run("docs")).isZero();
         assertThat(out).contains("ferry").contains("2024-04-06").contains("Ferry line to Ile Verte reopens");
-    }
-
-    static byte[] pdf(String title, String... paragraphs) throws IOException {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            doc.getDocumentInformation().setTitle(title);
-            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
-                s.beginText();
-                s.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
-                s.setLeading(16);
-                s.newLineAtOffset(50, 720);
-                for (String p : paragraphs) {
-                    s.showText(p);
-                    s.newLine();
-                    s.newLine();
-                }
-                s.endText();
-            }
-            doc.save(bytes);
-            return bytes.toByteArray();
-        }
     }
 }

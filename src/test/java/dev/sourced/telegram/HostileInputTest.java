@@ -15,11 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,7 +109,7 @@ class HostileInputTest {
         assertThat(file("fake.pdf", "PK\u0003\u0004 not a pdf".getBytes(StandardCharsets.ISO_8859_1)).text()).contains("not a PDF");
         nothingStored();
 
-        SentMessage preview = file("bridge.pdf", pdf("Bridge over the Lys reopens",
+        SentMessage preview = file("bridge.pdf", dev.sourced.corpus.TestPdf.of("Bridge over the Lys reopens",
                 "The Saint-Venant bridge over the Lys reopened to traffic on Wednesday after seven months of repairs.",
                 "The works cost 4.8 million euros and replaced the whole deck of the bridge."));
         assertThat(preview.text()).contains("Preview #").contains("Bridge over the Lys reopens");
@@ -152,28 +147,4 @@ class HostileInputTest {
         nothingStored();
     }
 
-    static byte[] pdf(String title, String... paragraphs) throws Exception {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            doc.getDocumentInformation().setTitle(title);
-            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
-                s.beginText();
-                s.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
-                s.setLeading(16);
-                s.newLineAtOffset(50, 720);
-                s.showText(title);
-                s.newLine();
-                s.newLine();
-                for (String p : paragraphs) {
-                    s.showText(p);
-                    s.newLine();
-                    s.newLine();
-                }
-                s.endText();
-            }
-            doc.save(out);
-            return out.toByteArray();
-        }
-    }
 }
