@@ -36,8 +36,6 @@ class CliIngestTest {
     private CliRun cli;
     private Map<String, String> env;
     private HttpServer web;
-    private String out;
-    private String err;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -69,13 +67,6 @@ class CliIngestTest {
         return "http://127.0.0.1:" + web.getAddress().getPort() + path;
     }
 
-    private int run(String... args) {
-        int code = cli.run(args);
-        out = cli.out;
-        err = cli.err;
-        return code;
-    }
-
     @Test
     void aPdfIsIngestedWithItsTitleAndThenCited() throws Exception {
         Path report = files.resolve("report.pdf");
@@ -83,49 +74,49 @@ class CliIngestTest {
                 "The lighthouse of Kerbrat will again have two resident keepers from March, the maritime office announced.",
                 "The keepers will guide the fishing fleet during winter storms and run a small museum in summer."));
 
-        assertThat(run("ingest", report.toString())).as(err).isZero();
-        assertThat(out).contains("added").contains("report").contains("report.pdf");
-        assertThat(run("docs")).isZero();
-        assertThat(out).contains("Lighthouse keepers return to Kerbrat");
-        assertThat(run("ask", "--json", "How many keepers will the Kerbrat lighthouse have?")).isZero();
-        assertThat(out).contains("\"doc_id\" : \"report\"");
+        assertThat(cli.run("ingest", report.toString())).isZero();
+        assertThat(cli.out).contains("added").contains("report").contains("report.pdf");
+        assertThat(cli.run("docs")).isZero();
+        assertThat(cli.out).contains("Lighthouse keepers return to Kerbrat");
+        assertThat(cli.run("ask", "--json", "How many keepers will the Kerbrat lighthouse have?")).isZero();
+        assertThat(cli.out).contains("\"doc_id\" : \"report\"");
     }
 
     @Test
     void aFileNamedPdfThatIsNotOneIsRefusedWithTheBotsMessage() throws Exception {
         Path fake = Files.writeString(files.resolve("fake.pdf"), "just some text, no PDF header");
-        assertThat(run("ingest", fake.toString())).isEqualTo(1);
-        assertThat(err).contains("fake.pdf").contains("not a PDF file (no %PDF header)");
+        assertThat(cli.run("ingest", fake.toString())).isEqualTo(1);
+        assertThat(cli.err).contains("fake.pdf").contains("not a PDF file (no %PDF header)");
     }
 
     @Test
     void aWebPageIsFetchedReadAndCitedWithItsUrl() {
         env.put("SOURCED_FETCH_LOCAL", "true");
-        assertThat(run("ingest", url("/ferry"))).as(err).isZero();
-        assertThat(out).contains("added").contains(url("/ferry"));
-        assertThat(run("ask", "--json", "When did the ferry to Ile Verte reopen?")).isZero();
-        assertThat(out).contains("\"url\" : \"" + url("/ferry") + "\"").doesNotContain("tracking");
+        assertThat(cli.run("ingest", url("/ferry"))).isZero();
+        assertThat(cli.out).contains("added").contains(url("/ferry"));
+        assertThat(cli.run("ask", "--json", "When did the ferry to Ile Verte reopen?")).isZero();
+        assertThat(cli.out).contains("\"url\" : \"" + url("/ferry") + "\"").doesNotContain("tracking");
     }
 
     @Test
     void pagesAreRefusedForTheSameReasonsAsInTheBot() {
-        assertThat(run("ingest", url("/ferry"))).isEqualTo(1);
-        assertThat(err).contains("links to the local network are not fetched");
+        assertThat(cli.run("ingest", url("/ferry"))).isEqualTo(1);
+        assertThat(cli.err).contains("links to the local network are not fetched");
         env.put("SOURCED_FETCH_LOCAL", "true");
-        assertThat(run("ingest", url("/tiny"))).isEqualTo(1);
-        assertThat(err).contains("almost no article text");
-        assertThat(run("ingest", "ftp://example.org/article")).isEqualTo(1);
-        assertThat(err).contains("only http and https");
+        assertThat(cli.run("ingest", url("/tiny"))).isEqualTo(1);
+        assertThat(cli.err).contains("almost no article text");
+        assertThat(cli.run("ingest", "ftp://example.org/article")).isEqualTo(1);
+        assertThat(cli.err).contains("only http and https");
         env.put("SOURCED_FETCH_LOCAL", "sometimes");
-        assertThat(run("ingest", url("/ferry"))).isEqualTo(1);
-        assertThat(err).contains("SOURCED_FETCH_LOCAL");
+        assertThat(cli.run("ingest", url("/ferry"))).isEqualTo(1);
+        assertThat(cli.err).contains("SOURCED_FETCH_LOCAL");
     }
 
     @Test
     void metadataFlagsApplyToAPageToo() {
         env.put("SOURCED_FETCH_LOCAL", "true");
-        assertThat(run("ingest", "--id", "ferry", "--date", "2024-04-06", url("/ferry"))).as(err).isZero();
-        assertThat(run("docs")).isZero();
-        assertThat(out).contains("ferry").contains("2024-04-06").contains("Ferry line to Ile Verte reopens");
+        assertThat(cli.run("ingest", "--id", "ferry", "--date", "2024-04-06", url("/ferry"))).isZero();
+        assertThat(cli.run("docs")).isZero();
+        assertThat(cli.out).contains("ferry").contains("2024-04-06").contains("Ferry line to Ile Verte reopens");
     }
 }
