@@ -6,11 +6,11 @@ import dev.sourced.corpus.PreparedDocument;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,10 +32,6 @@ public final class DocumentStore {
 
     public DocumentStore(Database db) {
         this.db = db;
-    }
-
-    public Database database() {
-        return db;
     }
 
     /**
@@ -75,24 +71,15 @@ public final class DocumentStore {
                         + " updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?", fields);
                 Sql.update(c, "DELETE FROM passages WHERE doc_id = ?", id);
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO passages(doc_id, ord, start, end, text, heading, context,"
-                    + " embedding, model) VALUES (?,?,?,?,?,?,?,?,?)")) {
-                for (int i = 0; i < doc.passages().size(); i++) {
-                    Passage p = doc.passages().get(i);
-                    float[] e = embeddings == null ? null : embeddings.get(i);
-                    ps.setString(1, id);
-                    ps.setInt(2, p.ord());
-                    ps.setInt(3, p.start());
-                    ps.setInt(4, p.end());
-                    ps.setString(5, p.text());
-                    ps.setString(6, p.heading());
-                    ps.setString(7, p.context());
-                    ps.setBytes(8, e == null ? null : toBytes(e));
-                    ps.setString(9, e == null ? "" : model);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < doc.passages().size(); i++) {
+                Passage p = doc.passages().get(i);
+                float[] e = embeddings == null ? null : embeddings.get(i);
+                rows.add(new Object[] {id, p.ord(), p.start(), p.end(), p.text(), p.heading(), p.context(),
+                        e == null ? null : toBytes(e), e == null ? "" : model});
             }
+            Sql.batch(c, "INSERT INTO passages(doc_id, ord, start, end, text, heading, context, embedding, model)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?)", rows);
             outbox(c, id, "upsert");
             return new UpsertResult(existingHash == null ? Outcome.ADDED : Outcome.UPDATED, id);
         });
@@ -211,16 +198,12 @@ public final class DocumentStore {
 
     /** Replaces the embeddings of passages (by passage id), for a re-embedding with another model. */
     public void updateEmbeddings(List<StoredPassage> passages, List<float[]> embeddings, String model) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            rows.add(new Object[] {toBytes(embeddings.get(i)), model, passages.get(i).id()});
+        }
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE passages SET embedding = ?, model = ? WHERE id = ?")) {
-                for (int i = 0; i < passages.size(); i++) {
-                    ps.setBytes(1, toBytes(embeddings.get(i)));
-                    ps.setString(2, model);
-                    ps.setLong(3, passages.get(i).id());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            Sql.batch(c, "UPDATE passages SET embedding = ?, model = ? WHERE id = ?", rows);
             return null;
         });
     }

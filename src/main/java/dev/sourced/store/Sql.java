@@ -34,6 +34,17 @@ public final class Sql {
         }
     }
 
+    /** Runs one statement once for each row of arguments, as one batch. */
+    public static void batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     /** Runs an INSERT and returns the key it generated. */
     public static long insert(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {

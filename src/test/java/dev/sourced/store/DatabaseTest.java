@@ -55,6 +55,11 @@ class DatabaseTest {
             assertThat(db.first("SELECT note FROM test_notes WHERE note = ?", rs -> rs.getString(1), "none")).isEmpty();
             assertThat(db.query("SELECT n FROM test_notes ORDER BY n", rs -> rs.getInt(1))).containsExactly(7, 8);
             assertThat(db.update("DELETE FROM test_notes WHERE flag = ?", false)).isEqualTo(1);
+            db.write(c -> {
+                Sql.batch(c, "INSERT INTO test_notes(note, n) VALUES (?, ?)", List.of(new Object[] {"b", 9}, new Object[] {"c", 10}));
+                return null;
+            });
+            assertThat(db.query("SELECT note FROM test_notes WHERE n > ? ORDER BY n", rs -> rs.getString(1), 8)).containsExactly("b", "c");
             assertThatThrownBy(() -> db.update("DELETE FROM test_notes WHERE n = ?", new Object()))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("args[0]");
         }
