@@ -48,10 +48,10 @@ final class CorpusCommands {
         String sub = a[0].toLowerCase(Locale.ROOT);
         if (sub.equals("list")) {
             StringJoiner text = new StringJoiner("\n");
-            text.add(Html.bold(ctx.say(Phrase.MOD_ADMINS)) + " (" + Admins.ENV + "): " + (admins.isEmpty() ? ctx.say(Phrase.MOD_NONE)
+            text.add(Html.bold(ctx.say(Phrase.MOD_ADMINS)) + " (" + Admins.ENV + ")" + ctx.say(Phrase.COLON) + (admins.isEmpty() ? ctx.say(Phrase.MOD_NONE)
                     : String.join(", ", admins.stream().sorted().map(String::valueOf).toList())));
             List<ModerationStore.Moderator> mods = store.moderators();
-            text.add(Html.bold(ctx.say(Phrase.MOD_MODERATORS)) + ": " + (mods.isEmpty() ? ctx.say(Phrase.MOD_NONE) : ""));
+            text.add(Html.bold(ctx.say(Phrase.MOD_MODERATORS)) + ctx.say(Phrase.COLON) + (mods.isEmpty() ? ctx.say(Phrase.MOD_NONE) : ""));
             for (ModerationStore.Moderator m : mods) {
                 text.add(Html.escape(ctx.say(Phrase.MOD_APPOINTED, m.userId(), m.grantedBy(), day(m.grantedAt()))));
             }
@@ -148,12 +148,12 @@ final class CorpusCommands {
         StoredDocument d = found.get();
         StringJoiner text = new StringJoiner("\n");
         text.add(Html.bold(d.title()));
-        text.add(ctx.say(Phrase.FIELD_ID) + ": <code>" + Html.escape(d.id()) + "</code>");
-        text.add(ctx.say(Phrase.FIELD_OUTLET) + ": " + Html.escape(or(d.outlet())));
-        text.add(ctx.say(Phrase.FIELD_DATE) + ": " + Html.escape(or(d.published())));
-        text.add(ctx.say(Phrase.FIELD_LANGUAGE) + ": " + Html.escape(d.language().code()));
-        text.add(ctx.say(Phrase.FIELD_URL) + ": " + (d.url().isEmpty() ? "—" : Html.link(d.url(), d.url())));
-        text.add(ctx.say(Phrase.FIELD_PASSAGES) + ": " + d.passages());
+        text.add(ctx.say(Phrase.FIELD_ID) + " <code>" + Html.escape(d.id()) + "</code>");
+        text.add(ctx.say(Phrase.FIELD_OUTLET) + " " + Html.escape(or(d.outlet())));
+        text.add(ctx.say(Phrase.FIELD_DATE) + " " + Html.escape(or(d.published())));
+        text.add(ctx.say(Phrase.FIELD_LANGUAGE) + " " + Html.escape(d.language().code()));
+        text.add(ctx.say(Phrase.FIELD_URL) + " " + (d.url().isEmpty() ? "—" : Html.link(d.url(), d.url())));
+        text.add(ctx.say(Phrase.FIELD_PASSAGES) + " " + d.passages());
         text.add(Html.escape(ctx.say(Phrase.DOC_FORMAT, d.format(), shorten(d.origin(), 80))));
         text.add(Html.escape(ctx.say(Phrase.DOC_DATES, day(d.createdAt()), day(d.updatedAt()))));
         if (d.removed()) {

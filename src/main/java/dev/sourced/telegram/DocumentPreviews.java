@@ -169,11 +169,11 @@ final class DocumentPreviews {
     private void sendPreview(Ctx ctx, Draft d, PreparedDocument p, Phrase heading) {
         List<String> parts = new ArrayList<>();
         parts.add(Html.bold(ctx.say(Phrase.PREVIEW_HEADING, ctx.say(heading), d.id())) + " — " + ctx.say(Phrase.PREVIEW_NOT_YET));
-        parts.add(ctx.say(Phrase.FIELD_TITLE) + ": " + Html.bold(shorten(d.title(), 200)));
-        parts.add(ctx.say(Phrase.FIELD_OUTLET) + ": " + Html.escape(or(d.outlet())) + "\n" + ctx.say(Phrase.FIELD_DATE) + ": "
-                + Html.escape(or(d.published())) + "\n" + ctx.say(Phrase.FIELD_LANGUAGE) + ": " + Html.escape(d.language()) + "\n"
-                + ctx.say(Phrase.FIELD_URL) + ": " + Html.escape(or(shorten(d.url(), 200))) + "\n" + ctx.say(Phrase.FIELD_ID)
-                + ": <code>" + Html.escape(d.docId()) + "</code>\n" + ctx.say(Phrase.FIELD_PASSAGES) + ": " + p.passages().size());
+        parts.add(ctx.say(Phrase.FIELD_TITLE) + " " + Html.bold(shorten(d.title(), 200)));
+        parts.add(ctx.say(Phrase.FIELD_OUTLET) + " " + Html.escape(or(d.outlet())) + "\n" + ctx.say(Phrase.FIELD_DATE) + " "
+                + Html.escape(or(d.published())) + "\n" + ctx.say(Phrase.FIELD_LANGUAGE) + " " + Html.escape(d.language()) + "\n"
+                + ctx.say(Phrase.FIELD_URL) + " " + Html.escape(or(shorten(d.url(), 200))) + "\n" + ctx.say(Phrase.FIELD_ID)
+                + " <code>" + Html.escape(d.docId()) + "</code>\n" + ctx.say(Phrase.FIELD_PASSAGES) + " " + p.passages().size());
         List<String> first = p.text().lines().filter(l -> !l.isBlank()).limit(3).map(l -> shorten(l.strip(), 200)).toList();
         parts.add(ctx.say(Phrase.PREVIEW_BEGINS) + "\n<blockquote>" + Html.escape(String.join("\n", first)) + "</blockquote>");
         if (p.removed().isEmpty()) {

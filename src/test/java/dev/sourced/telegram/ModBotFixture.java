@@ -66,7 +66,12 @@ final class ModBotFixture implements AutoCloseable {
 
     /** A new user appointed moderator by the admin (through /mod add, in the admin's private chat). */
     Person newModerator() {
-        Person p = BotFixture.reader("en");
+        return newModerator("en");
+    }
+
+    /** A new moderator whose Telegram is set to {@code languageCode}. */
+    Person newModerator(String languageCode) {
+        Person p = BotFixture.reader(languageCode);
         ChatRef adminChat = ChatRef.privateWith(ADMIN);
         SentMessage r = server.awaitReplyTo(adminChat.id(), server.send(adminChat, ADMIN, "/mod add " + p.id()), WAIT);
         if (!r.text().contains("is now a moderator")) throw new IllegalStateException(r.text());

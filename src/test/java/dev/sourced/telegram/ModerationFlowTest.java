@@ -194,6 +194,22 @@ class ModerationFlowTest {
     }
 
     @Test
+    void aModeratorWhoseTelegramIsInFrenchIsAnsweredInFrench() {
+        Person mod = f.newModerator("fr");
+        ChatRef chat = ChatRef.privateWith(mod);
+        assertThat(f.say(chat, mod, "/docs").text()).contains("Documents, du plus récent");
+        assertThat(f.say(chat, mod, "/remove pas-de-tel-document").text()).contains("Il n'y a pas de document 'pas-de-tel-document'");
+        SentMessage preview = f.say(chat, mod, "/add Marché de Noël prolongé à Vesoul\nLe marché de Noël de Vesoul restera"
+                + " ouvert jusqu'au 4 janvier, a annoncé la mairie, après une fréquentation record en décembre.");
+        assertThat(preview.text()).contains("Aperçu n°").contains("pas dans le corpus avant confirmation").contains("Titre :");
+        assertThat(preview.buttons()).anyMatch(b -> b.startsWith("mod:ok:"));
+        assertThat(f.press(chat, mod, preview, "ok").text()).contains("est ajouté sous").contains("cherchables dès maintenant");
+
+        Person reader = BotFixture.reader("fr");
+        assertThat(f.say(ChatRef.privateWith(reader), reader, "/audit").text()).contains("Désolé, /audit est réservé aux modérateurs");
+    }
+
+    @Test
     void previewsSurviveARestartAndExpireUnconfirmed() throws Exception {
         Person mod = f.newModerator();
         ChatRef chat = ChatRef.privateWith(mod);
