@@ -1,6 +1,7 @@
 package dev.sourced.answer;
 
 import dev.sourced.corpus.Lang;
+import dev.sourced.corpus.NearDuplicates;
 import dev.sourced.corpus.Passages;
 import dev.sourced.corpus.SentenceSplitter;
 import dev.sourced.corpus.Span;
@@ -336,18 +337,11 @@ public final class AnswerEngine implements Answerer, CorpusView {
     }
 
     static Set<String> shingles(String text) {
-        String n = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replace('’', '\'');
-        String[] w = n.split("[^\\p{L}\\p{N}]+");
-        Set<String> out = new HashSet<>();
-        for (int i = 0; i + 2 < w.length; i++) out.add(w[i] + " " + w[i + 1] + " " + w[i + 2]);
-        return out;
+        return NearDuplicates.shingles(text, 3);
     }
 
     static double overlap(Set<String> a, Set<String> b) {
-        if (a.isEmpty() || b.isEmpty()) return 0;
-        int common = 0;
-        for (String s : a) if (b.contains(s)) common++;
-        return (double) common / Math.min(a.size(), b.size());
+        return NearDuplicates.overlap(a, b);
     }
 
     private static double logit(double p) {

@@ -1,37 +1,48 @@
 package dev.sourced.cli;
 
+import dev.sourced.answer.Answerer;
+import dev.sourced.answer.CorpusView;
+import dev.sourced.botsim.BotBenchmark;
 import dev.sourced.config.Config;
 import dev.sourced.config.ConfigException;
-import dev.sourced.telegram.BotBenchmark;
 import dev.sourced.telegram.BotConfig;
 import dev.sourced.telegram.BotHealth;
-import dev.sourced.telegram.Moderation;
 import dev.sourced.telegram.TelegramBot;
 import java.io.PrintStream;
-import java.time.Clock;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
-/** Commands that reach beyond the engine: the Telegram bot, its health check and its benchmark. */
+/**
+ * Commands that reach beyond the engine: the Telegram bot, its health check and its benchmark. {@link Main} opens
+ * Sourced and hands each only what it uses.
+ */
 final class Commands {
+    /** Starts the bot over the opened corpus. */
+    @FunctionalInterface
+    interface BotStarter {
+        TelegramBot start(BotConfig config) throws TelegramApiException;
+    }
+
     private Commands() {
     }
 
-    /**
-     * Runs the Telegram bot over the engine until the process is stopped (SIGTERM stops it cleanly); the admins named
-     * in SOURCED_ADMINS (and the moderators they appoint) curate the corpus from the chat.
-     */
-    static int bot(Config config, PrintStream out) {
-        BotConfig botConfig;
+    /** The bot's settings from the environment; a malformed one is a configuration error naming it. */
+    static BotConfig botConfig(Config config) {
         try {
-            botConfig = BotConfig.fromEnv(config.environment());
+            return BotConfig.fromEnv(config.environment());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-        try (Engine engine = Engine.open(config)) {
-            Moderation moderation = Moderation.fromEnv(engine, config.environment());
-            TelegramBot bot = TelegramBot.start(botConfig, engine.database(), moderation);
-            out.println("bot @" + bot.username() + " running over " + engine.corpus().documents().size() + " documents"
-                    + (botConfig.webhookMode() ? " (webhook)" : " (long polling)") + "; " + moderation.admins().size()
+    }
+
+    /**
+     * Runs the Telegram bot until the process is stopped (SIGTERM stops it cleanly); the admins named in
+     * SOURCED_ADMINS (and the moderators they appoint) curate the corpus from the chat.
+     */
+    static int bot(BotConfig botConfig, BotStarter starter, CorpusView corpus, PrintStream out) {
+        try {
+            TelegramBot bot = starter.start(botConfig);
+            out.println("bot @" + bot.username() + " running over " + corpus.documents().size() + " documents"
+                    + (botConfig.webhookMode() ? " (webhook)" : " (long polling)") + "; " + bot.admins()
                     + " admin(s); Ctrl-C stops it");
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("telegram-bot-stop").unstarted(bot::close));
             bot.awaitStop();
@@ -46,19 +57,16 @@ final class Commands {
     }
 
     /** The store and the index answer, and (when a bot has run on this data) when it last heard from Telegram. */
-    static int health(Config config, PrintStream out) {
-        try (Engine engine = Engine.open(config, false)) {
-            BotHealth h = BotHealth.check(engine.database(), engine.answerer(), engine.corpus(), Clock.systemUTC());
-            out.println((h.healthy() ? "ok: " : "unhealthy: ") + h.describe() + "; " + engine.index().passageCount()
-                    + " passages indexed" + (engine.index().readOnly() ? " (index read-only: another process holds it)" : ""));
-            return h.healthy() ? 0 : 1;
-        }
+    static int health(BotHealth h, int passagesIndexed, boolean indexReadOnly, PrintStream out) {
+        out.println((h.healthy() ? "ok: " : "unhealthy: ") + h.describe() + "; " + passagesIndexed
+                + " passages indexed" + (indexReadOnly ? " (index read-only: another process holds it)" : ""));
+        return h.healthy() ? 0 : 1;
     }
 
     /** Drives the bot through a local Bot API server with 100 concurrent chats. */
-    static int benchBot(Config config, PrintStream out) {
-        try (Engine engine = Engine.open(config)) {
-            BotBenchmark.Result r = BotBenchmark.run(engine.answerer(), engine.corpus(), out);
+    static int benchBot(Answerer answerer, CorpusView corpus, PrintStream out) {
+        try {
+            BotBenchmark.Result r = BotBenchmark.run(answerer, corpus, out);
             out.println("machine: " + Bench.machine());
             return r.correct() ? 0 : 1;
         } catch (Exception e) {

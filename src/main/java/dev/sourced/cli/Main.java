@@ -8,14 +8,17 @@ import dev.sourced.answer.Answer;
 import dev.sourced.answer.Citation;
 import dev.sourced.answer.Question;
 import dev.sourced.answer.SourceRef;
+import dev.sourced.app.Sourced;
 import dev.sourced.config.Config;
 import dev.sourced.config.ConfigException;
 import dev.sourced.corpus.CorpusException;
 import dev.sourced.corpus.DocumentMeta;
+import dev.sourced.corpus.DocumentIntake;
 import dev.sourced.corpus.DocumentReader;
 import dev.sourced.corpus.Lang;
 import dev.sourced.corpus.SourceDocument;
 import dev.sourced.index.IndexException;
+import dev.sourced.store.Curation;
 import dev.sourced.store.StoreException;
 import dev.sourced.store.StoredDocument;
 import java.io.BufferedReader;
@@ -33,8 +36,9 @@ public final class Main {
             usage: sourced [COMMAND] [ARGS]
               ask [--json] [--context "EARLIER QUESTION"]... "QUESTION"   answer a question with cited passages
               chat                                   ask questions in the terminal (a conversation)
-              ingest [--id ID] [--title T] [--outlet O] [--url U] [--date D] [--lang fr|en] PATH...
-                                                     add or update documents (.txt, .md, .html; directories too)
+              ingest [--id ID] [--title T] [--outlet O] [--url U] [--date D] [--lang fr|en] PATH|URL...
+                                                     add or update documents (.txt, .md, .html, .pdf; directories;
+                                                     the article of an http(s) web page)
               docs [--all]                           list the corpus documents (--all: removed ones too)
               remove ID | restore ID                 take a document out of the corpus / bring it back (7 days)
               edit ID FIELD VALUE                    correct title, outlet, url, date or language
@@ -43,7 +47,7 @@ public final class Main {
                                                      score answers against a question set (--signals: write what
                                                      the ranker and the abstention model see, for calibrate)
               calibrate [--out DIR] SIGNALS.jsonl... fit the ranker and the abstention model on eval --signals files
-              bench [--sizes 10000,100000] [--queries N] [--embed-sample N] [--json]
+              bench [--sizes 10000,100000] [--queries N] [--million] [--json]
                                                      measure ingest, retrieval latency, index size, memory, start-up
               bench-bot                              drive the bot with 100 concurrent chats through a local Bot API server
               bot                                    run the Telegram bot (TELEGRAM_BOT_TOKEN)
@@ -72,7 +76,7 @@ public final class Main {
             if (args.length == 0) {
                 String token = env.get("TELEGRAM_BOT_TOKEN");
                 if (token != null && !token.isBlank()) {
-                    return Commands.bot(config, out);
+                    return bot(config, out);
                 }
                 out.println("No TELEGRAM_BOT_TOKEN is set, so this is a chat in the terminal over the same engine.");
                 out.println("To connect Telegram: create a bot with @BotFather, then run: TELEGRAM_BOT_TOKEN=... ./sourced");
@@ -91,9 +95,9 @@ public final class Main {
                 case "eval" -> eval(config, rest, out);
                 case "calibrate" -> Calibrate.run(rest, out);
                 case "bench" -> Bench.run(config, rest, out);
-                case "bench-bot" -> Commands.benchBot(config, out);
-                case "bot" -> Commands.bot(config, out);
-                case "health" -> Commands.health(config, out);
+                case "bench-bot" -> benchBot(config, out);
+                case "bot" -> bot(config, out);
+                case "health" -> health(config, out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
@@ -121,6 +125,26 @@ public final class Main {
         }
     }
 
+    private static int bot(Config config, PrintStream out) {
+        dev.sourced.telegram.BotConfig botConfig = Commands.botConfig(config);
+        try (Sourced sourced = Sourced.open(config)) {
+            return Commands.bot(botConfig, sourced::startBot, sourced.corpus(), out);
+        }
+    }
+
+    private static int health(Config config, PrintStream out) {
+        try (Sourced sourced = Sourced.open(config, false)) {
+            Sourced.Health h = sourced.health();
+            return Commands.health(h.bot(), h.passagesIndexed(), h.indexReadOnly(), out);
+        }
+    }
+
+    private static int benchBot(Config config, PrintStream out) {
+        try (Sourced sourced = Sourced.open(config)) {
+            return Commands.benchBot(sourced.answerer(), sourced.corpus(), out);
+        }
+    }
+
     private static int ask(Config config, List<String> args, PrintStream out) {
         boolean json = false;
         List<String> context = new ArrayList<>();
@@ -141,8 +165,8 @@ public final class Main {
         }
         String question = String.join(" ", words).strip();
         if (question.isEmpty()) throw new UsageException("ask needs a question, e.g. sourced ask \"Why did Musk leave OpenAI?\"");
-        try (Engine engine = Engine.open(config)) {
-            Answer a = engine.answerer().ask(new Question(question, context, null));
+        try (Sourced sourced = Sourced.open(config)) {
+            Answer a = sourced.answerer().ask(new Question(question, context, null));
             if (json) {
                 out.println(toJson(a));
             } else {
@@ -207,9 +231,9 @@ public final class Main {
     }
 
     private static int chat(Config config, PrintStream out) {
-        try (Engine engine = Engine.open(config);
+        try (Sourced sourced = Sourced.open(config);
              BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-            out.println("Sourced — ask about " + engine.corpus().documents().size() + " articles. /new forgets the conversation, /quit leaves.");
+            out.println("Sourced — ask about " + sourced.corpus().documents().size() + " articles. /new forgets the conversation, /quit leaves.");
             List<String> context = new ArrayList<>();
             while (true) {
                 out.print("> ");
@@ -223,7 +247,7 @@ public final class Main {
                     out.println("(conversation forgotten)");
                     continue;
                 }
-                Answer a = engine.answerer().ask(new Question(q, context, null));
+                Answer a = sourced.answerer().ask(new Question(q, context, null));
                 out.println(render(a));
                 context.add(q);
                 if (context.size() > 5) context.remove(0);
@@ -236,7 +260,7 @@ public final class Main {
 
     private static int ingest(Config config, List<String> args, PrintStream out, PrintStream err) {
         DocumentMeta meta = DocumentMeta.empty();
-        List<Path> paths = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.startsWith("--")) {
@@ -252,30 +276,38 @@ public final class Main {
                     default -> throw new UsageException("ingest: unknown option " + a);
                 };
             } else {
-                paths.add(Path.of(a));
+                sources.add(a);
             }
         }
-        if (paths.isEmpty()) throw new UsageException("ingest needs at least one PATH");
+        if (sources.isEmpty()) throw new UsageException("ingest needs at least one PATH or URL");
         boolean metaGiven = !meta.equals(DocumentMeta.empty());
-        if (metaGiven && (paths.size() > 1 || java.nio.file.Files.isDirectory(paths.get(0)))) {
+        String first = sources.get(0);
+        if (metaGiven && (sources.size() > 1 || !DocumentIntake.isLink(first) && java.nio.file.Files.isDirectory(Path.of(first)))) {
             throw new UsageException("metadata flags apply to a single file");
         }
         int failed = 0;
-        try (Engine engine = Engine.open(config, false)) {
-            List<Engine.IngestResult> results;
+        try (Sourced sourced = Sourced.open(config, false)) {
+            Curation curation = sourced.curation();
+            List<Curation.IngestResult> results = new ArrayList<>();
             if (metaGiven) {
-                Engine.IngestResult r;
+                Curation.IngestResult r;
                 try {
-                    SourceDocument d = DocumentReader.read(paths.get(0));
-                    r = engine.ingest(new SourceDocument(meta.orElse(d.meta()), d.format(), d.text()));
+                    SourceDocument d = DocumentIntake.isLink(first) ? sourced.intake().page(first).document()
+                            : sourced.intake().file(Path.of(first)).document();
+                    r = curation.ingest(new SourceDocument(meta.orElse(d.meta()), d.format(), d.text()));
                 } catch (CorpusException | StoreException e) {
-                    r = new Engine.IngestResult(paths.get(0).toString(), null, null, 0, e.getMessage());
+                    r = new Curation.IngestResult(first, null, null, 0, e.getMessage());
                 }
-                results = List.of(r);
+                results.add(r);
+            } else if (sources.stream().noneMatch(DocumentIntake::isLink)) {
+                results.addAll(curation.ingestAll(sources.stream().map(Path::of).toList()));
             } else {
-                results = engine.ingestAll(paths);
+                for (String source : sources) {
+                    results.addAll(DocumentIntake.isLink(source) ? List.of(curation.ingestPage(source))
+                            : curation.ingestAll(List.of(Path.of(source))));
+                }
             }
-            for (Engine.IngestResult r : results) {
+            for (Curation.IngestResult r : results) {
                 if (r.failed()) {
                     failed++;
                     err.println("sourced: " + r.error());
@@ -289,8 +321,8 @@ public final class Main {
 
     private static int docs(Config config, List<String> args, PrintStream out) {
         boolean all = args.contains("--all");
-        try (Engine engine = Engine.open(config)) {
-            List<StoredDocument> docs = engine.store().list(all);
+        try (Sourced sourced = Sourced.open(config)) {
+            List<StoredDocument> docs = sourced.curation().documents(all);
             for (StoredDocument d : docs) {
                 out.printf("%-24s %-3s %-10s %3d passages  %s%s%s%n", d.id(), d.language().code(), d.published().isEmpty() ? "-" : d.published(),
                         d.passages(), d.title(), d.outlet().isEmpty() ? "" : " — " + d.outlet(), d.removed() ? "  [removed " + d.removedAt() + "]" : "");
@@ -300,17 +332,18 @@ public final class Main {
         return 0;
     }
 
+    /** Removing and restoring from the command line, which the audit trail records as the operator's. */
     private static int removeOrRestore(Config config, String cmd, List<String> args, PrintStream out, PrintStream err) {
         if (args.size() != 1) throw new UsageException(cmd + " needs one document ID");
-        try (Engine engine = Engine.open(config, false)) {
-            boolean ok = cmd.equals("remove") ? engine.remove(args.get(0)) : engine.restore(args.get(0));
+        boolean remove = cmd.equals("remove");
+        String id = args.get(0);
+        try (Sourced sourced = Sourced.open(config, false)) {
+            boolean ok = remove ? sourced.curation().remove(id) : sourced.curation().restore(id);
             if (!ok) {
-                err.println("sourced: " + (cmd.equals("remove") ? "no active document '" + args.get(0) + "'"
-                        : "no document '" + args.get(0) + "' removed in the last 7 days"));
+                err.println("sourced: " + (remove ? "no active document '" + id + "'" : "no document '" + id + "' removed in the last 7 days"));
                 return 1;
             }
-            cliAudit(engine, cmd, args.get(0), "");
-            out.println((cmd.equals("remove") ? "removed " : "restored ") + args.get(0));
+            out.println((remove ? "removed " : "restored ") + id);
         }
         return 0;
     }
@@ -318,10 +351,10 @@ public final class Main {
     private static int edit(Config config, List<String> args, PrintStream out, PrintStream err) {
         if (args.size() < 3) throw new UsageException("edit needs ID FIELD VALUE");
         String value = String.join(" ", args.subList(2, args.size()));
-        try (Engine engine = Engine.open(config, false)) {
+        try (Sourced sourced = Sourced.open(config, false)) {
             boolean ok;
             try {
-                ok = engine.edit(args.get(0), args.get(1), value);
+                ok = sourced.curation().edit(args.get(0), args.get(1), value);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
@@ -329,26 +362,19 @@ public final class Main {
                 err.println("sourced: no active document '" + args.get(0) + "'");
                 return 1;
             }
-            cliAudit(engine, "edit", args.get(0), args.get(1) + " = " + value);
             out.println("edited " + args.get(0) + ": " + args.get(1) + " = " + value);
         }
         return 0;
     }
 
-    /** Curation from the command line joins the moderators' audit trail, as user 0 (the operator). */
-    private static void cliAudit(Engine engine, String action, String docId, String detail) {
-        new dev.sourced.store.ModerationStore(engine.database()).audit(0, 0, action, docId, "ok",
-                ("command line " + detail).strip());
-    }
-
     private static int reindex(Config config, PrintStream out) {
         long t0 = System.nanoTime();
         int n;
-        try (Engine engine = Engine.open(config, false)) {
-            n = engine.reindex();
+        try (Sourced sourced = Sourced.open(config, false)) {
+            n = sourced.curation().reindex();
         } catch (IndexException e) {
             out.println("the index cannot be opened (" + e.getMessage() + "); rebuilding it from the database");
-            n = Engine.rebuildCorruptIndex(config);
+            n = Sourced.rebuildCorruptIndex(config);
         }
         out.printf("reindexed %d passages in %d ms%n", n, (System.nanoTime() - t0) / 1_000_000);
         return 0;
@@ -369,13 +395,13 @@ public final class Main {
         }
         if (files.size() != 1) throw new UsageException("eval needs one FILE.jsonl");
         List<Evaluation.Item> items = Evaluation.read(Path.of(files.get(0)));
-        try (Engine engine = Engine.open(config)) {
+        try (Sourced sourced = Sourced.open(config)) {
             if (signals != null) {
-                int n = Calibrate.writeSignals(engine.answerEngine(), items, signals);
+                int n = Calibrate.writeSignals(sourced.internals().answerEngine(), items, signals);
                 out.printf("wrote the signals of %d questions to %s%n", n, signals);
                 return 0;
             }
-            Evaluation.Metrics m = Evaluation.run(engine.answerer(), items, engine::clearCaches);
+            Evaluation.Metrics m = Evaluation.run(sourced.answerer(), items, sourced.internals().clearCaches());
             if (json) {
                 ObjectNode o = JSON.createObjectNode();
                 o.put("hit@1", m.hit1());
@@ -410,6 +436,41 @@ public final class Main {
             }
         }
         return 0;
+    }
+
+    /** Sourced opened for the benchmark, which measures its parts one by one. */
+    static Engine openForBench(Config config, boolean seed) {
+        Sourced sourced = Sourced.open(config, seed);
+        Sourced.Internals parts = sourced.internals();
+        return new Engine() {
+            public List<Curation.IngestResult> ingestDocuments(List<SourceDocument> sources) {
+                return sourced.curation().ingestDocuments(sources);
+            }
+
+            public dev.sourced.index.PassageIndex index() {
+                return parts.index();
+            }
+
+            public dev.sourced.index.QuestionParser parser() {
+                return parts.parser();
+            }
+
+            public dev.sourced.index.HybridRetriever retriever() {
+                return parts.retriever();
+            }
+
+            public dev.sourced.answer.Answerer answerer() {
+                return sourced.answerer();
+            }
+
+            public void clearCaches() {
+                parts.clearCaches().run();
+            }
+
+            public void close() {
+                sourced.close();
+            }
+        };
     }
 
     static String toJsonString(Object o) {

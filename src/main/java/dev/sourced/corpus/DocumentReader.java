@@ -14,17 +14,20 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads one document from a file: plain text ({@code .txt}), Markdown ({@code .md}) or HTML ({@code .html}), with its
- * metadata from a sidecar {@code NAME.meta.json} beside it, or from Markdown front matter, or from the page's own tags.
- * Every refusal is a {@link CorpusException} that names the file and the reason.
+ * Reads one document from a file: plain text ({@code .txt}), Markdown ({@code .md}), HTML ({@code .html}) or PDF
+ * ({@code .pdf}, through the bounds of an {@link UntrustedParser}), with its metadata from a sidecar
+ * {@code NAME.meta.json} beside it, or from Markdown front matter, or from the page's or the PDF's own tags. The one
+ * list of formats Sourced reads. Every refusal is a {@link CorpusException} that names the file and the reason.
  */
 public final class DocumentReader {
     /** The Bot API's download limit; larger documents are refused everywhere, so every path has the same bound. */
     public static final long MAX_BYTES = 20L * 1024 * 1024;
     public static final String SIDECAR_SUFFIX = ".meta.json";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> FORMATS = Map.of(
-            "txt", "text", "text", "text", "md", "markdown", "markdown", "markdown", "html", "html", "htm", "html");
+    private static final Map<String, String> FORMATS = Map.of("txt", "text", "text", "text", "md", "markdown",
+            "markdown", "markdown", "html", "html", "htm", "html", "pdf", "pdf");
+    /** The extensions of {@link #FORMATS}, as messages name them. */
+    public static final String SUPPORTED = ".txt, .md, .html, .pdf";
 
     private DocumentReader() {
     }
@@ -35,7 +38,23 @@ public final class DocumentReader {
         return !name.endsWith(SIDECAR_SUFFIX) && FORMATS.containsKey(extension(name));
     }
 
+    /** The format of a file name ("text", "markdown", "html", "pdf"), null when unsupported. */
+    public static String formatOf(String fileName) {
+        return fileName == null ? null : FORMATS.get(extension(fileName));
+    }
+
+    /** Reads a file; a PDF is read with the default bounds of {@link UntrustedParser}. */
     public static SourceDocument read(Path file) {
+        try (UntrustedParser parser = new UntrustedParser()) {
+            return read(file, parser).document();
+        }
+    }
+
+    /**
+     * Reads a file: text, Markdown and HTML as they are, a PDF within the bounds of {@code parser} (its text may then
+     * be cut: {@link UntrustedParser.Extracted#cut()}).
+     */
+    public static UntrustedParser.Extracted read(Path file, UntrustedParser parser) {
         String name = file.getFileName().toString();
         if (!Files.exists(file)) {
             throw new CorpusException(file + ": no such file");
@@ -45,23 +64,26 @@ public final class DocumentReader {
         }
         String format = FORMATS.get(extension(name));
         if (format == null) {
-            throw new CorpusException(file + ": unsupported format '." + extension(name) + "' (supported: .txt, .md, .html)");
+            throw new CorpusException(file + ": unsupported format '." + extension(name) + "' (supported: " + SUPPORTED + ")");
         }
+        long limit = format.equals("pdf") ? parser.limits().maxBytes() : MAX_BYTES;
         byte[] bytes;
         try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new CorpusException(file + ": too large (" + Files.size(file) / (1024 * 1024) + " MB; the limit is 20 MB)");
+            if (Files.size(file) > limit) {
+                throw new CorpusException(file + ": too large (" + Files.size(file) / (1024 * 1024) + " MB; the limit is "
+                        + limit / (1024 * 1024) + " MB)");
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new CorpusException(file + ": cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
-        String text = decode(bytes, file.toString());
+        UntrustedParser.Extracted read = format.equals("pdf") ? parser.parse(bytes, format, file.toString(), file.toString())
+                : new UntrustedParser.Extracted(parse(decode(bytes, file.toString()), format, file.toString()), false);
+        SourceDocument doc = read.document();
         DocumentMeta meta = readSidecar(file);
-        SourceDocument doc = parse(text, format, file.toString());
         String stem = name.substring(0, name.length() - extension(name).length() - 1);
         DocumentMeta merged = meta.orElse(doc.meta()).orElse(DocumentMeta.empty().withId(slug(stem)));
-        return new SourceDocument(merged.withOrigin(file.toString()), format, doc.text());
+        return new UntrustedParser.Extracted(new SourceDocument(merged.withOrigin(file.toString()), format, doc.text()), read.cut());
     }
 
     /** Parses already-decoded content of the given format ("text", "markdown" or "html"). */

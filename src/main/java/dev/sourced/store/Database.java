@@ -7,12 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,11 +20,31 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The SQLite file that is Sourced's source of truth. One writer at a time (a single write connection behind a lock),
  * several readers (WAL lets them read while the writer writes). Pragmas are set explicitly on every connection;
- * numbered migrations under {@code dev/sourced/store/migrations} are applied in order at open.
+ * numbered migrations are applied in order at open: the store's own ({@link #CORE}), then those of the tables other
+ * packages keep in the same file (the bot's), numbered after them.
  */
 public final class Database implements AutoCloseable {
-    /** Migration scripts, in order. A new script is appended here and never edited once released. */
-    static final List<String> MIGRATIONS = List.of("V001__core.sql", "V002__telegram.sql", "V003__moderation.sql");
+    /**
+     * A numbered schema change: the script {@code migrations/NAME} next to {@code owner}'s class. A released script is
+     * never edited; a new one is appended with the next number.
+     */
+    public record Migration(String name, Class<?> owner) {
+        String script() {
+            try (InputStream in = owner.getResourceAsStream("migrations/" + name)) {
+                if (in == null) {
+                    throw new StoreException("migration " + name + " is missing from the build");
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new StoreException("cannot read migration " + name, e);
+            }
+        }
+    }
+
+    /** The name of the database file in the data directory. */
+    public static final String FILE_NAME = "sourced.db";
+    /** The store's own schema: documents, passages, outbox. */
+    public static final List<Migration> CORE = List.of(new Migration("V001__core.sql", Database.class));
     private static final int READERS = 4;
     private static final int BUSY_TIMEOUT_MS = 5000;
 
@@ -35,13 +55,15 @@ public final class Database implements AutoCloseable {
     }
 
     private final Path file;
+    private final List<Migration> migrations;
     private final Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
 
-    private Database(Path file) {
+    private Database(Path file, List<Migration> migrations) {
         this.file = file;
+        this.migrations = migrations;
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -64,9 +86,25 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    /** Opens (creating if needed) the database file and brings the store's schema up to date. */
     public static Database open(Path file) {
-        return new Database(file);
+        return open(file, List.of());
+    }
+
+    /**
+     * Opens the database file and brings its schema up to date: the store's migrations, then {@code more}, which are
+     * numbered after them ({@code V002__…}, {@code V003__…}).
+     */
+    public static Database open(Path file, List<Migration> more) {
+        List<Migration> all = new ArrayList<>(CORE);
+        all.addAll(more);
+        for (int v = 1; v <= all.size(); v++) {
+            String expected = String.format("V%03d__", v);
+            if (!all.get(v - 1).name().startsWith(expected)) {
+                throw new IllegalArgumentException("more: migration " + all.get(v - 1).name() + " should be numbered " + expected);
+            }
+        }
+        return new Database(file, List.copyOf(all));
     }
 
     public Path file() {
@@ -141,36 +179,36 @@ public final class Database implements AutoCloseable {
                 rs.next();
                 current = rs.getInt(1);
             }
-            if (current > MIGRATIONS.size()) {
+            if (current > migrations.size()) {
                 throw new StoreException("database " + file + " has schema version " + current
-                        + ", newer than this build of Sourced knows (" + MIGRATIONS.size() + "); upgrade Sourced");
+                        + ", newer than this build of Sourced knows (" + migrations.size() + "); upgrade Sourced");
             }
-            for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
-                String name = MIGRATIONS.get(v - 1);
-                for (String sql : statements(loadScript(name))) {
+            for (int v = current + 1; v <= migrations.size(); v++) {
+                Migration m = migrations.get(v - 1);
+                for (String sql : statements(m.script())) {
                     try (Statement s = c.createStatement()) {
                         s.execute(sql);
                     }
                 }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO schema_migrations(version, name) VALUES (?, ?)")) {
-                    ps.setInt(1, v);
-                    ps.setString(2, name);
-                    ps.executeUpdate();
-                }
+                Sql.update(c, "INSERT INTO schema_migrations(version, name) VALUES (?, ?)", v, m.name());
             }
             return null;
         });
     }
 
-    private static String loadScript(String name) {
-        try (InputStream in = Database.class.getResourceAsStream("migrations/" + name)) {
-            if (in == null) {
-                throw new StoreException("migration " + name + " is missing from the build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new StoreException("cannot read migration " + name, e);
-        }
+    /** Runs one INSERT, UPDATE or DELETE in a write transaction of its own; returns how many rows it changed. */
+    public int update(String sql, Object... args) {
+        return write(c -> Sql.update(c, sql, args));
+    }
+
+    /** Every row of a query, mapped. */
+    public <T> List<T> query(String sql, Sql.Row<T> row, Object... args) {
+        return read(c -> Sql.query(c, sql, row, args));
+    }
+
+    /** The first row of a query, mapped; empty when there is none. */
+    public <T> Optional<T> first(String sql, Sql.Row<T> row, Object... args) {
+        return read(c -> Sql.first(c, sql, row, args));
     }
 
     /** Splits a script on semicolons at line ends; scripts keep one statement per such terminator. */

@@ -6,7 +6,6 @@ import dev.sourced.corpus.PreparedDocument;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -35,10 +34,6 @@ public final class DocumentStore {
         this.db = db;
     }
 
-    public Database database() {
-        return db;
-    }
-
     /**
      * Stores {@code doc} with one embedding per passage (or null embeddings), replacing its earlier version.
      * The same content again changes nothing. The same text already stored under another id is refused with a
@@ -51,86 +46,43 @@ public final class DocumentStore {
         String id = doc.meta().id();
         String textHash = doc.textHash();
         return db.write(c -> {
-            String existingHash = null;
-            boolean existingRemoved = false;
-            try (PreparedStatement ps = c.prepareStatement("SELECT content_hash, removed_at FROM documents WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        existingHash = rs.getString(1);
-                        existingRemoved = rs.getString(2) != null;
-                    }
-                }
-            }
+            Optional<String[]> existing = Sql.first(c, "SELECT content_hash, removed_at FROM documents WHERE id = ?",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)}, id);
+            String existingHash = existing.map(e -> e[0]).orElse(null);
+            boolean existingRemoved = existing.map(e -> e[1] != null).orElse(false);
             if (doc.contentHash().equals(existingHash) && !existingRemoved) {
                 return new UpsertResult(Outcome.UNCHANGED, id);
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id, title FROM documents WHERE text_hash = ? AND id <> ? AND removed_at IS NULL LIMIT 1")) {
-                ps.setString(1, textHash);
-                ps.setString(2, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        throw new DuplicateDocumentException(rs.getString(1), rs.getString(2));
-                    }
-                }
+            Optional<DuplicateDocumentException> duplicate = Sql.first(c,
+                    "SELECT id, title FROM documents WHERE text_hash = ? AND id <> ? AND removed_at IS NULL LIMIT 1",
+                    rs -> new DuplicateDocumentException(rs.getString(1), rs.getString(2)), textHash, id);
+            if (duplicate.isPresent()) {
+                throw duplicate.get();
             }
+            Object[] fields = {doc.meta().title(), doc.meta().outlet(), doc.meta().url(), doc.meta().language().code(),
+                    doc.meta().published(), doc.meta().origin(), doc.format(), doc.contentHash(), textHash, doc.rawText(),
+                    doc.text(), removedJson(doc), id};
             if (existingHash == null) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO documents(title, outlet, url, language, published,"
-                        + " origin, format, content_hash, text_hash, raw_text, text, removed_lines, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                    bindDocument(ps, doc, textHash);
-                    ps.setString(13, id);
-                    ps.executeUpdate();
-                }
+                Sql.update(c, "INSERT INTO documents(title, outlet, url, language, published, origin, format, content_hash,"
+                        + " text_hash, raw_text, text, removed_lines, id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", fields);
             } else {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET title=?, outlet=?, url=?, language=?, published=?,"
-                        + " origin=?, format=?, content_hash=?, text_hash=?, raw_text=?, text=?, removed_lines=?, removed_at=NULL,"
-                        + " updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?")) {
-                    bindDocument(ps, doc, textHash);
-                    ps.setString(13, id);
-                    ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM passages WHERE doc_id = ?")) {
-                    ps.setString(1, id);
-                    ps.executeUpdate();
-                }
+                Sql.update(c, "UPDATE documents SET title=?, outlet=?, url=?, language=?, published=?, origin=?, format=?,"
+                        + " content_hash=?, text_hash=?, raw_text=?, text=?, removed_lines=?, removed_at=NULL,"
+                        + " updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?", fields);
+                Sql.update(c, "DELETE FROM passages WHERE doc_id = ?", id);
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO passages(doc_id, ord, start, end, text, heading, context,"
-                    + " embedding, model) VALUES (?,?,?,?,?,?,?,?,?)")) {
-                for (int i = 0; i < doc.passages().size(); i++) {
-                    Passage p = doc.passages().get(i);
-                    float[] e = embeddings == null ? null : embeddings.get(i);
-                    ps.setString(1, id);
-                    ps.setInt(2, p.ord());
-                    ps.setInt(3, p.start());
-                    ps.setInt(4, p.end());
-                    ps.setString(5, p.text());
-                    ps.setString(6, p.heading());
-                    ps.setString(7, p.context());
-                    ps.setBytes(8, e == null ? null : toBytes(e));
-                    ps.setString(9, e == null ? "" : model);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+            List<Object[]> rows = new ArrayList<>();
+            for (int i = 0; i < doc.passages().size(); i++) {
+                Passage p = doc.passages().get(i);
+                float[] e = embeddings == null ? null : embeddings.get(i);
+                rows.add(new Object[] {id, p.ord(), p.start(), p.end(), p.text(), p.heading(), p.context(),
+                        e == null ? null : toBytes(e), e == null ? "" : model});
             }
+            Sql.batch(c, "INSERT INTO passages(doc_id, ord, start, end, text, heading, context, embedding, model)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?)", rows);
             outbox(c, id, "upsert");
             return new UpsertResult(existingHash == null ? Outcome.ADDED : Outcome.UPDATED, id);
         });
-    }
-
-    private static void bindDocument(PreparedStatement ps, PreparedDocument doc, String textHash) throws SQLException {
-        ps.setString(1, doc.meta().title());
-        ps.setString(2, doc.meta().outlet());
-        ps.setString(3, doc.meta().url());
-        ps.setString(4, doc.meta().language().code());
-        ps.setString(5, doc.meta().published());
-        ps.setString(6, doc.meta().origin());
-        ps.setString(7, doc.format());
-        ps.setString(8, doc.contentHash());
-        ps.setString(9, textHash);
-        ps.setString(10, doc.rawText());
-        ps.setString(11, doc.text());
-        ps.setString(12, removedJson(doc));
     }
 
     private static String removedJson(PreparedDocument doc) {
@@ -159,39 +111,32 @@ public final class DocumentStore {
     }
 
     private static void outbox(Connection c, String docId, String op) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox(doc_id, op) VALUES (?, ?)")) {
-            ps.setString(1, docId);
-            ps.setString(2, op);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "INSERT INTO outbox(doc_id, op) VALUES (?, ?)", docId, op);
+    }
+
+    /**
+     * Runs one UPDATE of a document and, when it changed a row, notes {@code op} for the index in the outbox, in the
+     * same transaction. False when it changed nothing.
+     */
+    private boolean changeDocument(String id, String op, String sql, Object... args) {
+        return db.write(c -> {
+            if (Sql.update(c, sql, args) == 0) return false;
+            outbox(c, id, op);
+            return true;
+        });
     }
 
     /** Marks a document removed; its passages leave the index at the next sync. False when there is no such active document. */
     public boolean remove(String id) {
-        return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET removed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')"
-                    + " WHERE id = ? AND removed_at IS NULL")) {
-                ps.setString(1, id);
-                if (ps.executeUpdate() == 0) return false;
-            }
-            outbox(c, id, "delete");
-            return true;
-        });
+        return changeDocument(id, "delete", "UPDATE documents SET removed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')"
+                + " WHERE id = ? AND removed_at IS NULL", id);
     }
 
     /** Brings back a document removed less than {@link #RESTORE_WINDOW} ago. False when there is none to restore. */
     public boolean restore(String id) {
         String cutoff = Instant.now().minus(RESTORE_WINDOW).toString();
-        return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET removed_at = NULL WHERE id = ?"
-                    + " AND removed_at IS NOT NULL AND removed_at >= ?")) {
-                ps.setString(1, id);
-                ps.setString(2, cutoff);
-                if (ps.executeUpdate() == 0) return false;
-            }
-            outbox(c, id, "upsert");
-            return true;
-        });
+        return changeDocument(id, "upsert", "UPDATE documents SET removed_at = NULL WHERE id = ?"
+                + " AND removed_at IS NOT NULL AND removed_at >= ?", id, cutoff);
     }
 
     /** Updates one metadata field (title, outlet, url, published, language) of an active document. */
@@ -203,16 +148,8 @@ public final class DocumentStore {
             default -> throw new IllegalArgumentException("field: unknown '" + field + "' (title, outlet, url, date, language)");
         };
         String v = column.equals("language") ? Lang.fromCode(value).code() : value.strip();
-        return db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE documents SET " + column + " = ?,"
-                    + " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND removed_at IS NULL")) {
-                ps.setString(1, v);
-                ps.setString(2, id);
-                if (ps.executeUpdate() == 0) return false;
-            }
-            outbox(c, id, "upsert");
-            return true;
-        });
+        return changeDocument(id, "upsert", "UPDATE documents SET " + column + " = ?,"
+                + " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND removed_at IS NULL", v, id);
     }
 
     private static final String DOC_COLUMNS = "d.id, d.title, d.outlet, d.url, d.language, d.published, d.origin, d.format,"
@@ -225,37 +162,18 @@ public final class DocumentStore {
     }
 
     public Optional<StoredDocument> get(String id) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + DOC_COLUMNS + " FROM documents d WHERE d.id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(document(rs)) : Optional.empty();
-                }
-            }
-        });
+        return db.first("SELECT " + DOC_COLUMNS + " FROM documents d WHERE d.id = ?", DocumentStore::document, id);
     }
 
     /** Documents newest first; removed ones only when {@code includeRemoved}. */
     public List<StoredDocument> list(boolean includeRemoved) {
-        return db.read(c -> {
-            List<StoredDocument> out = new ArrayList<>();
-            String where = includeRemoved ? "" : " WHERE d.removed_at IS NULL";
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + DOC_COLUMNS + " FROM documents d" + where
-                    + " ORDER BY d.created_at DESC, d.id DESC"); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(document(rs));
-            }
-            return out;
-        });
+        String where = includeRemoved ? "" : " WHERE d.removed_at IS NULL";
+        return db.query("SELECT " + DOC_COLUMNS + " FROM documents d" + where + " ORDER BY d.created_at DESC, d.id DESC",
+                DocumentStore::document);
     }
 
     public int countActive() {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM documents WHERE removed_at IS NULL");
-                 ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
+        return db.first("SELECT count(*) FROM documents WHERE removed_at IS NULL", rs -> rs.getInt(1)).orElseThrow();
     }
 
     /** The passages of an active document, in order; empty when it is removed or unknown. */
@@ -264,81 +182,44 @@ public final class DocumentStore {
     }
 
     private static List<StoredPassage> passages(Connection c, String docId) throws SQLException {
-        List<StoredPassage> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT p.id, p.doc_id, p.ord, p.start, p.end, p.text, p.heading,"
-                + " p.context, p.embedding, p.model FROM passages p JOIN documents d ON d.id = p.doc_id"
-                + " WHERE p.doc_id = ? AND d.removed_at IS NULL ORDER BY p.ord")) {
-            ps.setString(1, docId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+        return Sql.query(c, "SELECT p.id, p.doc_id, p.ord, p.start, p.end, p.text, p.heading, p.context, p.embedding, p.model"
+                + " FROM passages p JOIN documents d ON d.id = p.doc_id WHERE p.doc_id = ? AND d.removed_at IS NULL ORDER BY p.ord",
+                rs -> {
                     byte[] e = rs.getBytes(9);
-                    out.add(new StoredPassage(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                            rs.getString(6), rs.getString(7), rs.getString(8), e == null ? null : toFloats(e), rs.getString(10)));
-                }
-            }
-        }
-        return out;
+                    return new StoredPassage(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                            rs.getString(6), rs.getString(7), rs.getString(8), e == null ? null : toFloats(e), rs.getString(10));
+                }, docId);
     }
 
     /** Ids of every active document, for a full rebuild of the index. */
     public List<String> activeIds() {
-        return db.read(c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM documents WHERE removed_at IS NULL ORDER BY id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) out.add(rs.getString(1));
-            }
-            return out;
-        });
+        return db.query("SELECT id FROM documents WHERE removed_at IS NULL ORDER BY id", rs -> rs.getString(1));
     }
 
     /** Replaces the embeddings of passages (by passage id), for a re-embedding with another model. */
     public void updateEmbeddings(List<StoredPassage> passages, List<float[]> embeddings, String model) {
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < passages.size(); i++) {
+            rows.add(new Object[] {toBytes(embeddings.get(i)), model, passages.get(i).id()});
+        }
         db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE passages SET embedding = ?, model = ? WHERE id = ?")) {
-                for (int i = 0; i < passages.size(); i++) {
-                    ps.setBytes(1, toBytes(embeddings.get(i)));
-                    ps.setString(2, model);
-                    ps.setLong(3, passages.get(i).id());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            Sql.batch(c, "UPDATE passages SET embedding = ?, model = ? WHERE id = ?", rows);
             return null;
         });
     }
 
     public List<OutboxEntry> outboxAfter(long seq) {
-        return db.read(c -> {
-            List<OutboxEntry> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT seq, doc_id, op FROM outbox WHERE seq > ? ORDER BY seq")) {
-                ps.setLong(1, seq);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                }
-            }
-            return out;
-        });
+        return db.query("SELECT seq, doc_id, op FROM outbox WHERE seq > ? ORDER BY seq",
+                rs -> new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3)), seq);
     }
 
     public long lastOutboxSeq() {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(seq), 0) FROM outbox"); ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        });
+        return db.first("SELECT coalesce(max(seq), 0) FROM outbox", rs -> rs.getLong(1)).orElseThrow();
     }
 
     /** Deletes outbox entries the index has applied, keeping the newest so the sequence keeps growing. */
     public void pruneOutbox(long appliedSeq) {
-        db.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE seq < ?")) {
-                ps.setLong(1, appliedSeq);
-                ps.executeUpdate();
-            }
-            return null;
-        });
+        db.update("DELETE FROM outbox WHERE seq < ?", appliedSeq);
     }
 
     static byte[] toBytes(float[] v) {

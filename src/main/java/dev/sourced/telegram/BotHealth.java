@@ -5,7 +5,7 @@ import dev.sourced.answer.CorpusView;
 import dev.sourced.answer.DocumentSummary;
 import dev.sourced.answer.Question;
 import dev.sourced.store.Database;
-import dev.sourced.store.UpdateJournal;
+import dev.sourced.telegram.store.UpdateJournal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

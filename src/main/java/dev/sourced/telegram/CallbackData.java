@@ -37,8 +37,60 @@ sealed interface CallbackData {
         }
     }
 
+    /** What a moderator's button does. */
+    enum ModAction {
+        CONFIRM("ok"), CANCEL("no"), EDIT_METADATA("meta"), DOCS_PAGE("docs"), UNKNOWN("");
+
+        private final String code;
+
+        ModAction(String code) {
+            this.code = code;
+        }
+
+        static ModAction of(String code) {
+            for (ModAction a : values()) {
+                if (a != UNKNOWN && a.code.equals(code)) return a;
+            }
+            return UNKNOWN;
+        }
+    }
+
+    /**
+     * A moderator's button: confirm, cancel or correct preview {@code value}, or show page {@code value} of /docs. Any
+     * data under the {@value #MOD_PREFIX} prefix parses to one, so that who pressed it is checked before what it says;
+     * {@code value} is null when there is none, and {@code action} {@link ModAction#UNKNOWN} when it is not ours.
+     */
+    record ModButton(ModAction action, String code, String value) implements CallbackData {
+        ModButton(ModAction action, long number) {
+            this(action, action.code, Long.toString(number));
+        }
+
+        public String encode() {
+            return MOD_PREFIX + code + (value == null ? "" : ":" + value);
+        }
+
+        /** The preview or page number, -1 when the value is not a number. */
+        long number() {
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+
+        boolean wellFormed() {
+            return value != null && action != ModAction.UNKNOWN;
+        }
+    }
+
+    String MOD_PREFIX = "mod:";
+
     /** Parses button data; empty for anything we did not produce. */
     static Optional<CallbackData> parse(String data) {
+        if (data != null && data.startsWith(MOD_PREFIX)) {
+            String[] f = data.substring(MOD_PREFIX.length()).split(":", 2);
+            return Optional.of(new ModButton(ModAction.of(f[0]), f[0], f.length == 2 ? f[1] : null));
+        }
         if (data == null || data.length() > 64) {
             return Optional.empty();
         }

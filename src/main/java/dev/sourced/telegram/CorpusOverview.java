@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * What the corpus covers, told from its documents: how many, which outlets, which dates, the words that recur in
  * titles, and example questions built on them. Nothing about the corpus is hard-coded.
  */
-record CorpusOverview(int documents, List<String> outlets, String firstDate, String lastDate, List<String> topics,
+public record CorpusOverview(int documents, List<String> outlets, String firstDate, String lastDate, List<String> topics,
                       List<String> titles) {
     static final int MAX_TOPICS = 6;
     private static final int MIN_TOPIC_LENGTH = 4;
@@ -38,10 +38,15 @@ record CorpusOverview(int documents, List<String> outlets, String firstDate, Str
             "encore", "aussi", "déjà", "ainsi", "alors", "quand", "comment", "pourquoi", "nouveau", "nouvelle",
             "nouvelles", "premier", "première", "dernier", "dernière", "année", "années", "jour", "jours");
 
-    CorpusOverview {
+    public CorpusOverview {
         outlets = List.copyOf(outlets);
         topics = List.copyOf(topics);
         titles = List.copyOf(titles);
+    }
+
+    /** The questions the bot suggests about the corpus in {@code lang}: one per recurring topic of the titles. */
+    public static List<String> exampleQuestions(List<DocumentSummary> docs, Lang lang) {
+        return of(docs, lang).topics().stream().map(t -> Phrase.EXAMPLE_ABOUT.in(lang, t)).toList();
     }
 
     /** Describes the documents; the topics favour those in {@code lang} when there are any. */

@@ -1,6 +1,6 @@
 package dev.sourced.telegram;
 
-import dev.sourced.store.UpdateJournal;
+import dev.sourced.telegram.store.UpdateJournal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

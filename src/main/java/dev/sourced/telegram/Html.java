@@ -1,7 +1,6 @@
 package dev.sourced.telegram;
 
-import java.net.URI;
-import java.util.Locale;
+import dev.sourced.corpus.PageFetcher;
 
 /** Telegram's HTML parse mode: escaping of text and attributes, links, and the visible length of a fragment. */
 final class Html {
@@ -52,16 +51,7 @@ final class Html {
     }
 
     static boolean isWebUrl(String url) {
-        if (url == null || url.isBlank()) {
-            return false;
-        }
-        try {
-            URI uri = new URI(url.strip());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-        } catch (Exception e) {
-            return false;
-        }
+        return PageFetcher.isWebUrl(url);
     }
 
     /**

@@ -18,9 +18,22 @@ sealed interface Incoming {
     record Command(long chatId, long userId, int messageId, CommandName name, String languageCode) implements Incoming {
     }
 
-    /** An inline button pressed under one of the bot's messages. */
-    record Button(long chatId, long userId, Integer messageId, String callbackId, String data, String languageCode)
+    /**
+     * A moderation command ({@code /add}, {@code /docs}, {@code /remove}…) addressed to this bot; {@code argument} is
+     * the rest of the message. Only when the bot runs with moderation.
+     */
+    record ModCommand(long chatId, long userId, int messageId, String name, String argument, String languageCode)
             implements Incoming {
+    }
+
+    /** A file sent to be added to the corpus (in a private chat, or captioned /add). Only when the bot runs with moderation. */
+    record Upload(long chatId, long userId, int messageId, String fileId, String fileName, String mimeType, Long fileSize,
+                  String languageCode) implements Incoming {
+    }
+
+    /** An inline button pressed under one of the bot's messages ({@code messageText}: that message's text, if known). */
+    record Button(long chatId, long userId, Integer messageId, String callbackId, String data, String languageCode,
+                  String messageText) implements Incoming {
     }
 
     /** A message the bot explains it cannot take; {@code length} is the message's length for {@link Refusal#TOO_LONG}. */

@@ -4,7 +4,7 @@ import dev.sourced.answer.Citation;
 import dev.sourced.answer.DocumentSummary;
 import dev.sourced.answer.SourceRef;
 import dev.sourced.corpus.Lang;
-import dev.sourced.store.AnswerStore.StoredAnswer;
+import dev.sourced.telegram.store.AnswerStore.StoredAnswer;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;

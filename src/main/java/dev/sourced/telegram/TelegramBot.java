@@ -2,10 +2,11 @@ package dev.sourced.telegram;
 
 import dev.sourced.answer.Answerer;
 import dev.sourced.answer.CorpusView;
-import dev.sourced.store.AnswerStore;
-import dev.sourced.store.ChatStore;
+import dev.sourced.telegram.store.AnswerStore;
+import dev.sourced.telegram.store.ChatStore;
+import dev.sourced.telegram.store.ModerationStore;
 import dev.sourced.store.Database;
-import dev.sourced.store.UpdateJournal;
+import dev.sourced.telegram.store.UpdateJournal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,8 +31,8 @@ import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScope
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * The Sourced Telegram bot: answers readers' questions about the corpus with cited passages. Started by the CLI's
- * {@code bot} command with {@link #run}, or by {@link #start} (tests, benchmark). Long polling by default, a webhook when
+ * The Sourced Telegram bot: answers readers' questions about the corpus with cited passages. Started with {@link #start}
+ * (the {@code bot} command, tests, the benchmark). Long polling by default, a webhook when
  * {@link BotConfig#webhookUrl()} is set.
  *
  * <p>Updates are journaled in SQLite before they are processed and marked done once answered; on start the updates a
@@ -62,6 +63,7 @@ public final class TelegramBot implements AutoCloseable {
     private final BotIdentity identity;
     private final Connection connection;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final int admins;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private TelegramBot(BotConfig config, Answerer answerer, CorpusView corpus, Database db, Moderation moderation)
@@ -69,6 +71,7 @@ public final class TelegramBot implements AutoCloseable {
         this.config = config;
         this.answerer = answerer;
         this.corpus = corpus;
+        this.admins = moderation == null ? 0 : moderation.admins().size();
         this.journal = new UpdateJournal(db);
         TelegramUrl url = telegramUrl(config.apiUrl());
         this.http = new OkHttpClient.Builder()
@@ -87,10 +90,10 @@ public final class TelegramBot implements AutoCloseable {
             registerCommands(api);
             CorpusFacts facts = new CorpusFacts(corpus);
             UpdateProcessor processor = new UpdateProcessor(new UpdateProcessor.Deps(api, journal, new ChatStore(db),
-                    new AnswerStore(db), answerer, corpus, facts, new UpdateClassifier(identity),
+                    new AnswerStore(db), answerer, corpus, facts, new UpdateClassifier(identity, moderation != null),
                     new ReplyFormatter(new MessageSplitter()), new RateLimiter(config.rateLimitPerMinute()), typing, metrics,
                     identity), moderation == null ? null : new ModerationHandler(api, new ReplySender(api, journal),
-                    new dev.sourced.store.ModerationStore(db), moderation, identity, config));
+                    new ModerationStore(db), moderation, config));
             UpdateIntake intake = new UpdateIntake(journal, queues, processor, metrics);
             pruneJournal();
             maintenance.scheduleAtFixedRate(this::pruneJournal, PRUNE_EVERY.toHours(), PRUNE_EVERY.toHours(), TimeUnit.HOURS);
@@ -108,24 +111,26 @@ public final class TelegramBot implements AutoCloseable {
         LOG.info("bot @{} started ({})", identity.username(), config);
     }
 
-    /** Starts the bot: checks the token (getMe), registers the commands, re-processes pending updates, connects. */
+    /**
+     * Starts the bot for readers only: checks the token (getMe), registers the commands, re-processes pending updates,
+     * connects. Its tables are in {@code db} (opened with {@link dev.sourced.telegram.store.BotTables}).
+     */
     public static TelegramBot start(BotConfig config, Answerer answerer, CorpusView corpus, Database db) throws TelegramApiException {
         return new TelegramBot(config, answerer, corpus, db, null);
     }
 
     /**
-     * Starts the bot with moderation: the admins and moderators of {@code moderation} curate its engine's corpus from
-     * the chat ({@code /add}, {@code /docs}, {@code /remove}…).
+     * Starts the bot with moderation: the admins and moderators of {@code moderation} curate the corpus from the chat
+     * ({@code /add}, {@code /docs}, {@code /remove}…) through its curation service.
      */
-    public static TelegramBot start(BotConfig config, Database db, Moderation moderation) throws TelegramApiException {
-        return new TelegramBot(config, moderation.engine().answerer(), moderation.engine().corpus(), db, moderation);
+    public static TelegramBot start(BotConfig config, Answerer answerer, CorpusView corpus, Database db, Moderation moderation)
+            throws TelegramApiException {
+        return new TelegramBot(config, answerer, corpus, db, moderation);
     }
 
-    /** Runs the bot until the JVM is asked to stop (SIGTERM, Ctrl-C), then stops it cleanly. For the CLI. */
-    public static void run(BotConfig config, Answerer answerer, CorpusView corpus, Database db) throws TelegramApiException, InterruptedException {
-        TelegramBot bot = start(config, answerer, corpus, db);
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("telegram-bot-stop").unstarted(bot::close));
-        bot.awaitStop();
+    /** How many admins may curate the corpus from the chat (0 when the bot runs without moderation). */
+    public int admins() {
+        return admins;
     }
 
     /** The bot's username, without the @. */

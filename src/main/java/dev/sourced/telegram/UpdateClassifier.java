@@ -5,10 +5,13 @@ import dev.sourced.telegram.Incoming.Button;
 import dev.sourced.telegram.Incoming.Command;
 import dev.sourced.telegram.Incoming.CommandName;
 import dev.sourced.telegram.Incoming.Ignored;
+import dev.sourced.telegram.Incoming.ModCommand;
 import dev.sourced.telegram.Incoming.Refusal;
 import dev.sourced.telegram.Incoming.Refused;
+import dev.sourced.telegram.Incoming.Upload;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.EntityType;
 import org.telegram.telegrambots.meta.api.objects.MessageEntity;
@@ -19,17 +22,28 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 /**
  * Decides what an update asks of the bot. In a private chat every text message is a question; in a group the bot
  * answers only when mentioned, when a message replies to it, or with /ask, and leaves other chatter alone. Edits,
- * channel posts and messages from bots are ignored on purpose.
+ * channel posts and messages from bots are ignored on purpose. With moderation, the moderators' commands and the
+ * files sent to be added are told apart too (who may use them is checked later, on the sender's role).
  */
 final class UpdateClassifier {
     /** The longest question taken; longer messages get a polite refusal. */
     static final int MAX_QUESTION_CHARS = 1000;
     private static final String PRIVATE = "private";
 
+    /** The moderators' commands. */
+    static final Set<String> MOD_COMMANDS = Set.of("mod", "audit", "add", "docs", "doc", "edit", "remove", "restore");
+
     private final BotIdentity bot;
+    private final boolean moderation;
 
     UpdateClassifier(BotIdentity bot) {
+        this(bot, false);
+    }
+
+    /** With {@code moderation}, moderation commands and files to add are classified as such. */
+    UpdateClassifier(BotIdentity bot, boolean moderation) {
         this.bot = bot;
+        this.moderation = moderation;
     }
 
     /** The chat an update belongs to, 0 if none. */
@@ -58,7 +72,9 @@ final class UpdateClassifier {
         if (u.hasCallbackQuery()) {
             CallbackQuery q = u.getCallbackQuery();
             Integer messageId = q.getMessage() == null ? null : q.getMessage().getMessageId();
-            return new Button(chat, q.getFrom().getId(), messageId, q.getId(), q.getData(), q.getFrom().getLanguageCode());
+            String messageText = q.getMessage() instanceof Message m ? m.getText() : null;
+            return new Button(chat, q.getFrom().getId(), messageId, q.getId(), q.getData(), q.getFrom().getLanguageCode(),
+                    messageText);
         }
         if (u.hasEditedMessage()) {
             return new Ignored(chat, "edited message: questions are answered once, as first sent");
@@ -80,6 +96,12 @@ final class UpdateClassifier {
         }
         String lang = from.getLanguageCode();
         boolean privateChat = PRIVATE.equals(m.getChat().getType());
+        boolean person = !Boolean.TRUE.equals(from.getIsBot());
+        if (moderation && person && m.hasDocument() && (privateChat || "add".equals(captionCommand(m)))) {
+            var d = m.getDocument();
+            String name = d.getFileName() == null || d.getFileName().isBlank() ? "file" : d.getFileName();
+            return new Upload(chat, from.getId(), m.getMessageId(), d.getFileId(), name, d.getMimeType(), d.getFileSize(), lang);
+        }
         if (!m.hasText()) {
             return privateChat && isContent(m) ? new Refused(chat, m.getMessageId(), Refusal.TEXT_ONLY, 0, lang)
                     : new Ignored(chat, privateChat ? "service message" : "non-text message in a group");
@@ -109,7 +131,11 @@ final class UpdateClassifier {
             name = command.substring(0, at);
         }
         String argument = text.substring(Math.min(text.length(), command.length() + 1)).strip();
-        return switch (name.toLowerCase(Locale.ROOT)) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (moderation && !Boolean.TRUE.equals(m.getFrom().getIsBot()) && MOD_COMMANDS.contains(lower)) {
+            return new ModCommand(chat, m.getFrom().getId(), m.getMessageId(), lower, argument, lang);
+        }
+        return switch (lower) {
             case "ask" -> argument.isEmpty() ? new Refused(chat, m.getMessageId(), Refusal.ASK_USAGE, 0, lang)
                     : question(m, argument, lang);
             case "start" -> new Command(chat, m.getFrom().getId(), m.getMessageId(), CommandName.START, lang);
@@ -130,6 +156,20 @@ final class UpdateClassifier {
             return new Refused(m.getChatId(), m.getMessageId(), Refusal.TOO_LONG, q.length(), lang);
         }
         return new Ask(m.getChatId(), m.getFrom().getId(), m.getMessageId(), q, lang);
+    }
+
+    /** The command (lower case) at the start of a caption, if addressed to this bot (captions carry no entities we rely on). */
+    private String captionCommand(Message m) {
+        String caption = m.getCaption() == null ? "" : m.getCaption().strip();
+        if (!caption.startsWith("/")) return null;
+        String word = caption.substring(1).split("\\s+", 2)[0];
+        if (word.isEmpty()) return null;
+        int at = word.indexOf('@');
+        if (at >= 0) {
+            if (!word.substring(at + 1).equalsIgnoreCase(bot.username())) return null;
+            word = word.substring(0, at);
+        }
+        return word.toLowerCase(Locale.ROOT);
     }
 
     /** The command ("ask" or "ask@somebot") when the text starts with a bot command, else null. */

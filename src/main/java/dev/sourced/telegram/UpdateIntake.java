@@ -2,7 +2,7 @@ package dev.sourced.telegram;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sourced.store.UpdateJournal;
+import dev.sourced.telegram.store.UpdateJournal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -6,15 +6,17 @@ import dev.sourced.answer.Citation;
 import dev.sourced.answer.CorpusView;
 import dev.sourced.answer.Question;
 import dev.sourced.corpus.Lang;
-import dev.sourced.store.AnswerStore;
-import dev.sourced.store.AnswerStore.StoredAnswer;
-import dev.sourced.store.ChatStore;
-import dev.sourced.store.UpdateJournal;
+import dev.sourced.telegram.store.AnswerStore;
+import dev.sourced.telegram.store.AnswerStore.StoredAnswer;
+import dev.sourced.telegram.store.ChatStore;
+import dev.sourced.telegram.store.UpdateJournal;
 import dev.sourced.telegram.Incoming.Ask;
 import dev.sourced.telegram.Incoming.Button;
 import dev.sourced.telegram.Incoming.Command;
 import dev.sourced.telegram.Incoming.Ignored;
+import dev.sourced.telegram.Incoming.ModCommand;
 import dev.sourced.telegram.Incoming.Refused;
+import dev.sourced.telegram.Incoming.Upload;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -44,18 +46,10 @@ final class UpdateProcessor {
     /** Moderators' commands, files and buttons; null when the bot runs without moderation. */
     private final ModerationHandler moderation;
 
-    UpdateProcessor(Deps deps) {
-        this(deps, null);
-    }
-
     UpdateProcessor(Deps deps, ModerationHandler moderation) {
         this.d = deps;
         this.sender = new ReplySender(deps.api(), deps.journal());
         this.moderation = moderation;
-    }
-
-    ReplySender sender() {
-        return sender;
     }
 
     /**
@@ -73,10 +67,11 @@ final class UpdateProcessor {
         }
         try {
             noteChat(update);
-            String moderated = moderation == null ? null : moderation.handle(update, entry);
-            String outcome = moderated != null ? moderated : switch (in) {
+            String outcome = switch (in) {
                 case Ask a -> ask(a, entry, receivedNanos);
                 case Command c -> command(c, entry);
+                case ModCommand c -> moderation.command(c, entry);
+                case Upload u -> moderation.upload(u, entry);
                 case Button b -> button(b, entry);
                 case Refused r -> refuse(r, entry);
                 case Ignored i -> {
@@ -204,6 +199,11 @@ final class UpdateProcessor {
             case CallbackData.MoreSources more -> moreSources(b, more, entry);
             case CallbackData.Feedback fb -> feedback(b, fb);
             case CallbackData.SourcesPage page -> sourcesPage(b, page, entry);
+            case CallbackData.ModButton mod -> {
+                if (moderation != null) yield moderation.button(b, mod, entry);
+                acknowledge(b, null);
+                yield "unknown button";
+            }
         };
     }
 

@@ -1,8 +1,12 @@
 /**
- * The Telegram front end: readers ask questions about the corpus and get short answers with numbered, cited quotes.
+ * The Telegram bot, and only the bot: readers ask questions about the corpus and get short answers with numbered, cited
+ * quotes; moderators curate the corpus from the chat ({@link dev.sourced.telegram.ModerationHandler} routes and checks
+ * roles, {@link dev.sourced.telegram.CorpusCommands} and {@link dev.sourced.telegram.DocumentPreviews} do the work through
+ * {@link dev.sourced.store.Curation}). Its tables are in {@code telegram.store}. Uses {@code answer}, {@code corpus},
+ * {@code store} and {@code config}.
  *
  * <h2>Running</h2>
- * {@link dev.sourced.telegram.TelegramBot#run} (the CLI's {@code bot} command) reads its settings from the environment
+ * {@link dev.sourced.telegram.TelegramBot#start} (the CLI's {@code bot} command) reads its settings from the environment
  * ({@link dev.sourced.telegram.BotConfig#fromEnv}):
  * <ul>
  *   <li>{@code TELEGRAM_BOT_TOKEN} (required) — never logged;</li>
@@ -18,7 +22,7 @@
  * <h2>How an update flows</h2>
  * Long polling ({@link dev.sourced.telegram.PollingConnection}) or the webhook
  * ({@link dev.sourced.telegram.WebhookConnection}) hands updates to {@link dev.sourced.telegram.UpdateIntake}, which
- * journals each by {@code update_id} in SQLite ({@link dev.sourced.store.UpdateJournal}) before anything else and queues
+ * journals each by {@code update_id} in SQLite ({@link dev.sourced.telegram.store.UpdateJournal}) before anything else and queues
  * it on its chat's serial queue ({@link dev.sourced.telegram.ChatQueues}, virtual threads). The
  * {@link dev.sourced.telegram.UpdateProcessor} decides what it is ({@link dev.sourced.telegram.UpdateClassifier}),
  * answers, sends the reply ({@link dev.sourced.telegram.ReplySender}, through {@link dev.sourced.telegram.BotApi}'s
@@ -26,7 +30,7 @@
  * already journaled are never processed twice.
  *
  * <h2>Testing and measuring</h2>
- * {@link dev.sourced.telegram.LocalBotApiServer} speaks the Bot API on 127.0.0.1 for tests and for
- * {@link dev.sourced.telegram.BotBenchmark} ({@code bench-bot}).
+ * {@code botsim.LocalBotApiServer}, outside this package, speaks the Bot API on 127.0.0.1 for tests and for the
+ * {@code bench-bot} benchmark.
  */
 package dev.sourced.telegram;

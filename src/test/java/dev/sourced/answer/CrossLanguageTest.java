@@ -2,8 +2,8 @@ package dev.sourced.answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sourced.cli.Engine;
-import dev.sourced.cli.TestEngines;
+import dev.sourced.app.Sourced;
+import dev.sourced.app.TestEngines;
 import dev.sourced.corpus.DocumentMeta;
 import dev.sourced.corpus.Lang;
 import dev.sourced.corpus.SourceDocument;
@@ -18,12 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 class CrossLanguageTest {
     @TempDir
     static Path data;
-    static Engine engine;
+    static Sourced engine;
 
     @BeforeAll
     static void ingestFixtures() {
-        engine = Engine.open(TestEngines.lexicalOnly(data), false);
-        engine.ingestDocuments(List.of(
+        engine = Sourced.open(TestEngines.lexicalOnly(data), false);
+        engine.curation().ingestDocuments(List.of(
                 doc("harbour", Lang.EN, "Harbour expansion approved",
                         "The city council approved the expansion of the northern harbour on Tuesday, at a cost of 80 million pounds.\n"
                                 + "Work will start in the spring and last two years, the harbour master said.\n"

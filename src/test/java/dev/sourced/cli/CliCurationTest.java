@@ -3,13 +3,8 @@ package dev.sourced.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sourced.store.Database;
-import dev.sourced.store.ModerationStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.sourced.telegram.store.ModerationStore;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,16 +16,10 @@ class CliCurationTest {
     private String err;
 
     private int run(String... args) {
-        Map<String, String> env = new HashMap<>();
-        env.put("SOURCED_DATA", data.toString());
-        env.put("SOURCED_CORPUS", Path.of("corpus").toAbsolutePath().toString());
-        env.put("SOURCED_EMBEDDING", "none");
-        env.put("SOURCED_FREEDICT", "false");
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args, env, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
+        CliRun cli = new CliRun(data);
+        int code = cli.run(args);
+        out = cli.out;
+        err = cli.err;
         return code;
     }
 
@@ -63,7 +52,7 @@ class CliCurationTest {
         assertThat(out).contains("\"doc_id\" : \"volcan\"");
         assertThat(run("restore", "volcan")).isEqualTo(1);
 
-        try (Database db = Database.open(data.resolve(Engine.DB_FILE))) {
+        try (Database db = dev.sourced.telegram.store.BotTables.open(data.resolve(dev.sourced.app.Sourced.DB_FILE))) {
             assertThat(new ModerationStore(db).latestAudit(10)).extracting(e -> e.action() + " " + e.docId())
                     .containsExactly("restore volcan", "remove volcan", "edit volcan");
         }
@@ -71,17 +60,10 @@ class CliCurationTest {
 
     @Test
     void theBotRefusesToStartWithAMalformedAdminsListNamingIt() {
-        Map<String, String> env = new HashMap<>();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        env.put("SOURCED_DATA", data.toString());
-        env.put("SOURCED_CORPUS", Path.of("corpus").toAbsolutePath().toString());
-        env.put("SOURCED_EMBEDDING", "none");
-        env.put("SOURCED_FREEDICT", "false");
-        env.put("TELEGRAM_BOT_TOKEN", "123:abc");
-        env.put("SOURCED_ADMINS", "12345, alice");
-        int code = Main.run(new String[] {"bot"}, env, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        assertThat(code).isEqualTo(1);
-        assertThat(e.toString(StandardCharsets.UTF_8)).contains("SOURCED_ADMINS").contains("alice");
+        CliRun cli = new CliRun(data);
+        cli.env.put("TELEGRAM_BOT_TOKEN", "123:abc");
+        cli.env.put("SOURCED_ADMINS", "12345, alice");
+        assertThat(cli.run("bot")).isEqualTo(1);
+        assertThat(cli.err).contains("SOURCED_ADMINS").contains("alice");
     }
 }

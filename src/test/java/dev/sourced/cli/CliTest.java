@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,25 +14,21 @@ import org.junit.jupiter.api.io.TempDir;
 class CliTest {
     @TempDir
     Path data;
+    private CliRun cli;
     private Map<String, String> env;
     private String out;
     private String err;
 
     @BeforeEach
     void setUp() {
-        env = new HashMap<>();
-        env.put("SOURCED_DATA", data.toString());
-        env.put("SOURCED_CORPUS", Path.of("corpus").toAbsolutePath().toString());
-        env.put("SOURCED_EMBEDDING", "none");
-        env.put("SOURCED_FREEDICT", "false");
+        cli = new CliRun(data);
+        env = cli.env;
     }
 
     private int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args, env, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
+        int code = cli.run(args);
+        out = cli.out;
+        err = cli.err;
         return code;
     }
 
@@ -78,7 +70,7 @@ class CliTest {
     @Test
     void aCorruptIndexIsReportedInOneLineAndReindexRebuildsIt() throws Exception {
         assertThat(run("docs")).isZero();
-        try (var files = Files.list(data.resolve(Engine.INDEX_DIR))) {
+        try (var files = Files.list(data.resolve(dev.sourced.app.Sourced.INDEX_DIR))) {
             for (Path p : files.filter(p -> p.getFileName().toString().startsWith("segments")).toList()) {
                 Files.write(p, new byte[] {1, 2, 3});
             }

@@ -1,11 +1,12 @@
 package dev.sourced.telegram;
 
+import dev.sourced.botsim.LocalBotApiServer;
 import dev.sourced.answer.Answerer;
-import dev.sourced.cli.Engine;
+import dev.sourced.app.Sourced;
 import dev.sourced.answer.CorpusView;
 import dev.sourced.store.Database;
-import dev.sourced.telegram.LocalBotApiServer.ChatRef;
-import dev.sourced.telegram.LocalBotApiServer.Person;
+import dev.sourced.botsim.LocalBotApiServer.ChatRef;
+import dev.sourced.botsim.LocalBotApiServer.Person;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,9 +53,9 @@ final class BotFixture implements AutoCloseable {
         return start(SeedEngine.get(), dataDir, tweak);
     }
 
-    static BotFixture start(Engine engine, Path dataDir, UnaryOperator<BotConfig> tweak) throws Exception {
+    static BotFixture start(Sourced engine, Path dataDir, UnaryOperator<BotConfig> tweak) throws Exception {
         LocalBotApiServer server = LocalBotApiServer.start(TOKEN);
-        Database db = Database.open(dataDir.resolve("bot.db"));
+        Database db = dev.sourced.telegram.store.BotTables.open(dataDir.resolve("bot.db"));
         BotConfig config = tweak.apply(BotConfig.of(TOKEN).withApiUrl(server.url())
                 .withPollTimeoutSeconds(TEST_POLL_TIMEOUT_SECONDS).withShutdownGrace(TEST_GRACE).withTypingDelay(Duration.ZERO));
         return new BotFixture(server, db, engine.answerer(), engine.corpus(), config);

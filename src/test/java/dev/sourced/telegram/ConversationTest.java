@@ -1,5 +1,6 @@
 package dev.sourced.telegram;
 
+import dev.sourced.botsim.LocalBotApiServer;
 import static dev.sourced.telegram.BotFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,10 +8,10 @@ import dev.sourced.answer.Answer;
 import dev.sourced.answer.DocumentSummary;
 import dev.sourced.answer.Question;
 import dev.sourced.corpus.Lang;
-import dev.sourced.store.ChatStore;
-import dev.sourced.telegram.LocalBotApiServer.ChatRef;
-import dev.sourced.telegram.LocalBotApiServer.Person;
-import dev.sourced.telegram.LocalBotApiServer.SentMessage;
+import dev.sourced.telegram.store.ChatStore;
+import dev.sourced.botsim.LocalBotApiServer.ChatRef;
+import dev.sourced.botsim.LocalBotApiServer.Person;
+import dev.sourced.botsim.LocalBotApiServer.SentMessage;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

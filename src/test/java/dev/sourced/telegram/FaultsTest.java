@@ -1,15 +1,16 @@
 package dev.sourced.telegram;
 
+import dev.sourced.botsim.LocalBotApiServer;
 import static dev.sourced.telegram.BotFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sourced.corpus.Lang;
-import dev.sourced.store.ChatStore;
-import dev.sourced.telegram.LocalBotApiServer.ApiCall;
-import dev.sourced.telegram.LocalBotApiServer.ChatRef;
-import dev.sourced.telegram.LocalBotApiServer.Fault;
-import dev.sourced.telegram.LocalBotApiServer.Person;
-import dev.sourced.telegram.LocalBotApiServer.SentMessage;
+import dev.sourced.telegram.store.ChatStore;
+import dev.sourced.botsim.LocalBotApiServer.ApiCall;
+import dev.sourced.botsim.LocalBotApiServer.ChatRef;
+import dev.sourced.botsim.LocalBotApiServer.Fault;
+import dev.sourced.botsim.LocalBotApiServer.Person;
+import dev.sourced.botsim.LocalBotApiServer.SentMessage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

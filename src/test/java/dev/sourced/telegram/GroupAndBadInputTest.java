@@ -1,14 +1,16 @@
 package dev.sourced.telegram;
 
+import dev.sourced.botsim.TelegramHtml;
+import dev.sourced.botsim.LocalBotApiServer;
 import static dev.sourced.telegram.BotFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sourced.answer.Answer;
 import dev.sourced.answer.Question;
 import dev.sourced.corpus.Lang;
-import dev.sourced.telegram.LocalBotApiServer.ChatRef;
-import dev.sourced.telegram.LocalBotApiServer.Person;
-import dev.sourced.telegram.LocalBotApiServer.SentMessage;
+import dev.sourced.botsim.LocalBotApiServer.ChatRef;
+import dev.sourced.botsim.LocalBotApiServer.Person;
+import dev.sourced.botsim.LocalBotApiServer.SentMessage;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

@@ -1,11 +1,12 @@
 package dev.sourced.telegram;
 
+import dev.sourced.botsim.LocalBotApiServer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.sourced.telegram.LocalBotApiServer.ChatRef;
-import dev.sourced.telegram.LocalBotApiServer.Person;
-import dev.sourced.telegram.LocalBotApiServer.SentMessage;
+import dev.sourced.botsim.LocalBotApiServer.ChatRef;
+import dev.sourced.botsim.LocalBotApiServer.Person;
+import dev.sourced.botsim.LocalBotApiServer.SentMessage;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,11 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +48,7 @@ class HostileInputTest {
             ModerationFlowTest.respond(ex, 302, "text/plain", new byte[0]);
         });
         site.start();
-        documentsBefore = f.engine.store().countActive();
+        documentsBefore = f.documents.countActive();
     }
 
     @AfterAll
@@ -70,7 +66,7 @@ class HostileInputTest {
     }
 
     private static void nothingStored() {
-        assertThat(f.engine.store().countActive()).isEqualTo(documentsBefore);
+        assertThat(f.documents.countActive()).isEqualTo(documentsBefore);
     }
 
     @Test
@@ -113,12 +109,12 @@ class HostileInputTest {
         assertThat(file("fake.pdf", "PK\u0003\u0004 not a pdf".getBytes(StandardCharsets.ISO_8859_1)).text()).contains("not a PDF");
         nothingStored();
 
-        SentMessage preview = file("bridge.pdf", pdf("Bridge over the Lys reopens",
+        SentMessage preview = file("bridge.pdf", dev.sourced.corpus.TestPdf.of("Bridge over the Lys reopens",
                 "The Saint-Venant bridge over the Lys reopened to traffic on Wednesday after seven months of repairs.",
                 "The works cost 4.8 million euros and replaced the whole deck of the bridge."));
         assertThat(preview.text()).contains("Preview #").contains("Bridge over the Lys reopens");
         assertThat(f.press(chat, mod, preview, "ok").text()).contains("Added");
-        documentsBefore = f.engine.store().countActive();
+        documentsBefore = f.documents.countActive();
         assertThat(f.say(chat, mod, "When did the Saint-Venant bridge over the Lys reopen?").text())
                 .contains("Bridge over the Lys reopens").contains("reopened to traffic on Wednesday");
     }
@@ -151,28 +147,4 @@ class HostileInputTest {
         nothingStored();
     }
 
-    static byte[] pdf(String title, String... paragraphs) throws Exception {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            doc.getDocumentInformation().setTitle(title);
-            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
-                s.beginText();
-                s.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
-                s.setLeading(16);
-                s.newLineAtOffset(50, 720);
-                s.showText(title);
-                s.newLine();
-                s.newLine();
-                for (String p : paragraphs) {
-                    s.showText(p);
-                    s.newLine();
-                    s.newLine();
-                }
-                s.endText();
-            }
-            doc.save(out);
-            return out.toByteArray();
-        }
-    }
 }

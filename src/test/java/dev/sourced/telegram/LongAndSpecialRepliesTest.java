@@ -1,12 +1,14 @@
 package dev.sourced.telegram;
 
+import dev.sourced.botsim.TelegramHtml;
+import dev.sourced.botsim.LocalBotApiServer;
 import static dev.sourced.telegram.BotFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sourced.cli.Engine;
-import dev.sourced.telegram.LocalBotApiServer.ChatRef;
-import dev.sourced.telegram.LocalBotApiServer.Person;
-import dev.sourced.telegram.LocalBotApiServer.SentMessage;
+import dev.sourced.app.Sourced;
+import dev.sourced.botsim.LocalBotApiServer.ChatRef;
+import dev.sourced.botsim.LocalBotApiServer.Person;
+import dev.sourced.botsim.LocalBotApiServer.SentMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +42,7 @@ class LongAndSpecialRepliesTest {
             }
         }
         writeSpecialArticle(corpus);
-        Engine engine = SeedEngine.open(corpus);
+        Sourced engine = SeedEngine.open(corpus);
         f = BotFixture.start(engine, Files.createDirectories(dir.resolve("bot")), c -> c);
     }
 

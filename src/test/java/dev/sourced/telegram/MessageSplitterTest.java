@@ -1,5 +1,6 @@
 package dev.sourced.telegram;
 
+import dev.sourced.botsim.TelegramHtml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

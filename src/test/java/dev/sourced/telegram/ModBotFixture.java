@@ -1,13 +1,18 @@
 package dev.sourced.telegram;
 
-import dev.sourced.cli.Engine;
-import dev.sourced.cli.TestEngines;
-import dev.sourced.store.ModerationStore;
-import dev.sourced.telegram.LocalBotApiServer.ChatRef;
-import dev.sourced.telegram.LocalBotApiServer.Person;
-import dev.sourced.telegram.LocalBotApiServer.SentMessage;
-import dev.sourced.telegram.moderation.PageFetcher;
-import dev.sourced.telegram.moderation.UntrustedParser;
+import dev.sourced.botsim.LocalBotApiServer;
+import dev.sourced.app.Sourced;
+import dev.sourced.app.TestEngines;
+import dev.sourced.corpus.DocumentIntake;
+import dev.sourced.store.Database;
+import dev.sourced.store.DocumentStore;
+import dev.sourced.telegram.store.BotTables;
+import dev.sourced.telegram.store.ModerationStore;
+import dev.sourced.botsim.LocalBotApiServer.ChatRef;
+import dev.sourced.botsim.LocalBotApiServer.Person;
+import dev.sourced.botsim.LocalBotApiServer.SentMessage;
+import dev.sourced.corpus.PageFetcher;
+import dev.sourced.corpus.UntrustedParser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -26,37 +31,47 @@ final class ModBotFixture implements AutoCloseable {
     static final UntrustedParser.Limits LIMITS = new UntrustedParser.Limits(2L * 1024 * 1024, Duration.ofSeconds(20), 50_000, 50);
     private static final Pattern PREVIEW = Pattern.compile("#(\\d+)");
 
-    final Engine engine;
+    final Sourced engine;
     final LocalBotApiServer server;
     final BotConfig config;
-    final Moderation moderation;
+    final DocumentIntake intake;
+    /** The same database file as the bot's, for the tests to look into: documents, moderation tables. */
+    final Database db;
+    final DocumentStore documents;
     final ModerationStore store;
     TelegramBot bot;
 
-    private ModBotFixture(Engine engine) throws Exception {
+    private ModBotFixture(Sourced engine, Path dir) throws Exception {
         this.engine = engine;
         this.server = LocalBotApiServer.start(BotFixture.TOKEN);
         this.config = BotConfig.of(BotFixture.TOKEN).withApiUrl(server.url()).withPollTimeoutSeconds(5)
                 .withShutdownGrace(Duration.ofSeconds(2)).withTypingDelay(Duration.ZERO).withRateLimitPerMinute(0);
-        this.moderation = new Moderation(engine, Set.of(ADMIN.id()), new UntrustedParser(LIMITS),
+        this.intake = new DocumentIntake(new UntrustedParser(LIMITS),
                 new PageFetcher(PageFetcher.Limits.DEFAULT.withPrivateAddresses(true)));
-        this.store = new ModerationStore(engine.database());
-        this.bot = TelegramBot.start(config, engine.database(), moderation);
+        this.db = BotTables.open(dir.resolve(Sourced.DB_FILE));
+        this.documents = new DocumentStore(db);
+        this.store = new ModerationStore(db);
+        this.bot = engine.startBot(config, Set.of(ADMIN.id()), intake);
     }
 
     static ModBotFixture start(Path dir) throws Exception {
-        return new ModBotFixture(Engine.open(TestEngines.lexicalOnly(dir)));
+        return new ModBotFixture(Sourced.open(TestEngines.lexicalOnly(dir)), dir);
     }
 
     /** Stops the bot and starts a new one on the same store and server, as after a restart of the process. */
     void restart() throws Exception {
         bot.close();
-        bot = TelegramBot.start(config, engine.database(), moderation);
+        bot = engine.startBot(config, Set.of(ADMIN.id()), intake);
     }
 
     /** A new user appointed moderator by the admin (through /mod add, in the admin's private chat). */
     Person newModerator() {
-        Person p = BotFixture.reader("en");
+        return newModerator("en");
+    }
+
+    /** A new moderator whose Telegram is set to {@code languageCode}. */
+    Person newModerator(String languageCode) {
+        Person p = BotFixture.reader(languageCode);
         ChatRef adminChat = ChatRef.privateWith(ADMIN);
         SentMessage r = server.awaitReplyTo(adminChat.id(), server.send(adminChat, ADMIN, "/mod add " + p.id()), WAIT);
         if (!r.text().contains("is now a moderator")) throw new IllegalStateException(r.text());
@@ -92,6 +107,8 @@ final class ModBotFixture implements AutoCloseable {
     public void close() {
         bot.close();
         server.close();
+        intake.close();
+        db.close();
         engine.close();
     }
 }

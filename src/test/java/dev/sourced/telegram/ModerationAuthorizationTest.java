@@ -1,12 +1,13 @@
 package dev.sourced.telegram;
 
+import dev.sourced.botsim.LocalBotApiServer;
 import static dev.sourced.telegram.ModBotFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sourced.store.ModerationStore;
-import dev.sourced.telegram.LocalBotApiServer.ChatRef;
-import dev.sourced.telegram.LocalBotApiServer.Person;
-import dev.sourced.telegram.LocalBotApiServer.SentMessage;
+import dev.sourced.telegram.store.ModerationStore;
+import dev.sourced.botsim.LocalBotApiServer.ChatRef;
+import dev.sourced.botsim.LocalBotApiServer.Person;
+import dev.sourced.botsim.LocalBotApiServer.SentMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class ModerationAuthorizationTest {
     static void start() throws Exception {
         f = ModBotFixture.start(dir);
         moderator = f.newModerator();
-        docId = f.engine.store().list(false).get(0).id();
+        docId = f.documents.list(false).get(0).id();
     }
 
     @AfterAll
@@ -116,7 +117,7 @@ class ModerationAuthorizationTest {
         assertThat(e.action()).isEqualTo("confirm");
         assertThat(e.outcome()).isEqualTo("refused");
         assertThat(f.store.draft(ModBotFixture.previewNumber(preview)).orElseThrow().pending()).isTrue();
-        assertThat(f.engine.store().list(false)).noneMatch(d -> d.title().contains("Pleyben"));
+        assertThat(f.documents.list(false)).noneMatch(d -> d.title().contains("Pleyben"));
     }
 
     @Test
@@ -133,6 +134,6 @@ class ModerationAuthorizationTest {
         int other = f.server.send(group, p, "/remove@some_other_bot " + docId);
         f.say(group, p, "/ask " + BotFixture.ENGLISH_QUESTION);
         assertThat(f.server.replyTo(group.id(), other)).isEmpty();
-        assertThat(f.engine.store().get(docId).orElseThrow().removed()).isFalse();
+        assertThat(f.documents.get(docId).orElseThrow().removed()).isFalse();
     }
 }

@@ -1,14 +1,15 @@
 package dev.sourced.telegram;
 
+import dev.sourced.botsim.LocalBotApiServer;
 import static dev.sourced.telegram.ModBotFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.sourced.store.ModerationStore;
+import dev.sourced.telegram.store.ModerationStore;
 import dev.sourced.store.StoredDocument;
-import dev.sourced.telegram.LocalBotApiServer.ChatRef;
-import dev.sourced.telegram.LocalBotApiServer.Person;
-import dev.sourced.telegram.LocalBotApiServer.SentMessage;
+import dev.sourced.botsim.LocalBotApiServer.ChatRef;
+import dev.sourced.botsim.LocalBotApiServer.Person;
+import dev.sourced.botsim.LocalBotApiServer.SentMessage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -72,7 +73,7 @@ class ModerationFlowTest {
                 .contains("Language: en").contains("Passages: ").contains("The night ferry between Ostrel and Kemby");
         assertThat(preview.buttons()).hasSize(3).allSatisfy(b -> assertThat(b).startsWith("mod:"));
         assertThat(f.server.calls("getFile")).isNotEmpty();
-        assertThat(f.engine.store().list(false)).noneMatch(d -> d.title().contains("Lake Varn"));
+        assertThat(f.documents.list(false)).noneMatch(d -> d.title().contains("Lake Varn"));
 
         SentMessage added = f.press(chat, mod, preview, "ok");
         assertThat(added.text()).contains("Added").contains("searchable now");
@@ -100,7 +101,7 @@ class ModerationFlowTest {
         f.server.press(chat, mod, near.messageId(), "mod:no:" + ModBotFixture.previewNumber(near));
         f.server.await(() -> f.server.messages(chat.id()).stream().anyMatch(m -> m.edited() && m.text().contains("Cancelled")),
                 WAIT, () -> "the preview closed as cancelled");
-        assertThat(f.engine.store().list(false).stream().filter(d -> d.title().contains("Lake Varn"))).hasSize(1);
+        assertThat(f.documents.list(false).stream().filter(d -> d.title().contains("Lake Varn"))).hasSize(1);
     }
 
     @Test
@@ -128,7 +129,7 @@ class ModerationFlowTest {
         assertThat(added.text()).contains("Added");
         SentMessage answer = f.say(chat, mod, "Combien a coûté la ligne 3 du tramway de Quillan ?");
         assertThat(answer.text()).contains("212 millions");
-        StoredDocument d = f.engine.store().list(false).stream().filter(x -> x.title().startsWith("Tramway de Quillan")).findFirst().orElseThrow();
+        StoredDocument d = f.documents.list(false).stream().filter(x -> x.title().startsWith("Tramway de Quillan")).findFirst().orElseThrow();
         assertThat(d.outlet()).isEqualTo("La Gazette de Quillan");
         assertThat(d.published()).isEqualTo("2024-05-02");
         // a preview is acted on once
@@ -152,10 +153,10 @@ class ModerationFlowTest {
 
         SentMessage answer = f.say(chat, mod, "Combien de colonies les apiculteurs de Brénod ont-ils perdu pendant l'hiver ?");
         assertThat(answer.text()).contains("37 %");
-        StoredDocument d = f.engine.store().list(false).stream().filter(x -> x.outlet().equals("Le Courrier du Lac")).findFirst().orElseThrow();
+        StoredDocument d = f.documents.list(false).stream().filter(x -> x.outlet().equals("Le Courrier du Lac")).findFirst().orElseThrow();
         assertThat(d.text()).doesNotContain("do-not-index-this-script").doesNotContain("injected-script-text")
                 .doesNotContain("hidden-style-marker").doesNotContain("Tous droits réservés");
-        assertThat(f.engine.store().passages(d.id())).allSatisfy(p -> assertThat(p.text()).doesNotContain("script"));
+        assertThat(f.documents.passages(d.id())).allSatisfy(p -> assertThat(p.text()).doesNotContain("script"));
     }
 
     @Test
@@ -164,7 +165,7 @@ class ModerationFlowTest {
         ChatRef chat = ChatRef.privateWith(mod);
         SentMessage preview = f.sendFile(chat, mod, "hostile.html", Files.readAllBytes(FIXTURES.resolve("hostile.html")));
         f.press(chat, mod, preview, "ok");
-        String id = f.engine.store().list(false).stream().filter(d -> d.title().startsWith("Harbour dredging")).findFirst()
+        String id = f.documents.list(false).stream().filter(d -> d.title().startsWith("Harbour dredging")).findFirst()
                 .orElseThrow().id();
 
         SentMessage docs = f.say(chat, mod, "/docs");
@@ -173,7 +174,7 @@ class ModerationFlowTest {
         assertThat(doc.text()).contains("Harbour dredging contract").contains("Passages: ");
 
         assertThat(f.say(chat, mod, "/edit " + id + " outlet Port Aldane Gazette").text()).contains("Done");
-        assertThat(f.engine.store().get(id).orElseThrow().outlet()).isEqualTo("Port Aldane Gazette");
+        assertThat(f.documents.get(id).orElseThrow().outlet()).isEqualTo("Port Aldane Gazette");
         assertThat(f.say(chat, mod, "/edit " + id + " colour blue").text()).contains("unknown field");
 
         String question = "Who won the dredging contract of the Port Aldane harbour?";
@@ -193,6 +194,22 @@ class ModerationFlowTest {
     }
 
     @Test
+    void aModeratorWhoseTelegramIsInFrenchIsAnsweredInFrench() {
+        Person mod = f.newModerator("fr");
+        ChatRef chat = ChatRef.privateWith(mod);
+        assertThat(f.say(chat, mod, "/docs").text()).contains("Documents, du plus récent");
+        assertThat(f.say(chat, mod, "/remove pas-de-tel-document").text()).contains("Il n'y a pas de document 'pas-de-tel-document'");
+        SentMessage preview = f.say(chat, mod, "/add Marché de Noël prolongé à Vesoul\nLe marché de Noël de Vesoul restera"
+                + " ouvert jusqu'au 4 janvier, a annoncé la mairie, après une fréquentation record en décembre.");
+        assertThat(preview.text()).contains("Aperçu n°").contains("pas dans le corpus avant confirmation").contains("Titre :");
+        assertThat(preview.buttons()).anyMatch(b -> b.startsWith("mod:ok:"));
+        assertThat(f.press(chat, mod, preview, "ok").text()).contains("est ajouté sous").contains("cherchables dès maintenant");
+
+        Person reader = BotFixture.reader("fr");
+        assertThat(f.say(ChatRef.privateWith(reader), reader, "/audit").text()).contains("Désolé, /audit est réservé aux modérateurs");
+    }
+
+    @Test
     void previewsSurviveARestartAndExpireUnconfirmed() throws Exception {
         Person mod = f.newModerator();
         ChatRef chat = ChatRef.privateWith(mod);
@@ -202,7 +219,7 @@ class ModerationFlowTest {
         SentMessage added = f.press(chat, mod, preview, "ok");
         assertThat(added.text()).contains("Added");
 
-        ModerationStore later = new ModerationStore(f.engine.database(),
+        ModerationStore later = new ModerationStore(f.db,
                 java.time.Clock.offset(java.time.Clock.systemUTC(), ModerationStore.PENDING_LIFETIME.plusMinutes(1)));
         SentMessage other = f.say(chat, mod, "/add Fog at Gap airport\nFog kept all flights at Gap airport grounded for six hours on Sunday.");
         long n = ModBotFixture.previewNumber(other);

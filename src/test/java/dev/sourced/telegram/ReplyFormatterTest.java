@@ -1,12 +1,13 @@
 package dev.sourced.telegram;
 
+import dev.sourced.botsim.TelegramHtml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sourced.answer.Citation;
 import dev.sourced.answer.DocumentSummary;
 import dev.sourced.answer.SourceRef;
 import dev.sourced.corpus.Lang;
-import dev.sourced.store.AnswerStore.StoredAnswer;
+import dev.sourced.telegram.store.AnswerStore.StoredAnswer;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,13 @@
 package dev.sourced.telegram;
 
+import dev.sourced.botsim.LocalBotApiServer;
 import static dev.sourced.telegram.BotFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sourced.store.UpdateJournal;
-import dev.sourced.telegram.LocalBotApiServer.ChatRef;
-import dev.sourced.telegram.LocalBotApiServer.Person;
-import dev.sourced.telegram.LocalBotApiServer.SentMessage;
+import dev.sourced.telegram.store.UpdateJournal;
+import dev.sourced.botsim.LocalBotApiServer.ChatRef;
+import dev.sourced.botsim.LocalBotApiServer.Person;
+import dev.sourced.botsim.LocalBotApiServer.SentMessage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.sourced.telegram;
 
-import dev.sourced.cli.Engine;
+import dev.sourced.app.Sourced;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,14 +13,14 @@ import java.util.stream.Stream;
  * (ingesting and embedding takes seconds) and closed when the JVM exits. Each bot under test keeps its own tables in
  * a database of its own test, so tests never see each other's journal.
  */
-final class SeedEngine {
+public final class SeedEngine {
     static final Path SEED_CORPUS = Path.of("corpus").toAbsolutePath();
-    private static Engine engine;
+    private static Sourced engine;
 
     private SeedEngine() {
     }
 
-    static synchronized Engine get() {
+    public static synchronized Sourced get() {
         if (engine == null) {
             engine = open(SEED_CORPUS);
         }
@@ -28,10 +28,10 @@ final class SeedEngine {
     }
 
     /** A new engine over {@code corpusDir}, in a temporary data directory deleted when the JVM exits. */
-    static Engine open(Path corpusDir) {
+    static Sourced open(Path corpusDir) {
         try {
             Path data = Files.createTempDirectory("sourced-telegram-tests");
-            Engine e = Engine.open(data, corpusDir);
+            Sourced e = Sourced.open(data, corpusDir);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 e.close();
                 delete(data);

@@ -6,10 +6,10 @@ import dev.sourced.answer.Answer;
 import dev.sourced.answer.Citation;
 import dev.sourced.answer.SourceRef;
 import dev.sourced.corpus.Lang;
-import dev.sourced.store.AnswerStore;
-import dev.sourced.store.ChatStore;
+import dev.sourced.telegram.store.AnswerStore;
+import dev.sourced.telegram.store.ChatStore;
 import dev.sourced.store.Database;
-import dev.sourced.store.UpdateJournal;
+import dev.sourced.telegram.store.UpdateJournal;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +25,7 @@ class TelegramStoresTest {
 
     @BeforeEach
     void open() {
-        db = Database.open(dir.resolve("t.db"));
+        db = dev.sourced.telegram.store.BotTables.open(dir.resolve("t.db"));
     }
 
     @AfterEach
@@ -53,7 +53,7 @@ class TelegramStoresTest {
     void reopeningTheDatabaseKeepsPendingUpdates() {
         new UpdateJournal(db).record(List.of(new UpdateJournal.Incoming(5, 1, "{\"update_id\":5}")));
         db.close();
-        db = Database.open(dir.resolve("t.db"));
+        db = dev.sourced.telegram.store.BotTables.open(dir.resolve("t.db"));
         assertThat(new UpdateJournal(db).pending()).singleElement().satisfies(e -> assertThat(e.payload()).isEqualTo("{\"update_id\":5}"));
     }
 

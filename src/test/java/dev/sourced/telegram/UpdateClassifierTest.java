@@ -68,7 +68,43 @@ class UpdateClassifierTest {
         assertThat(classify(privateText("hi", "").replace("\"is_bot\":false", "\"is_bot\":true"))).isInstanceOf(Ignored.class);
     }
 
+    @Test
+    void withModerationItsCommandsAndFilesToAddAreToldApartAndWithoutItTheyAreNot() {
+        UpdateClassifier moderated = new UpdateClassifier(BOT, true);
+        assertThat(classify(moderated, privateText("/remove@sourced_bot tram extra", command(19))))
+                .isInstanceOfSatisfying(Incoming.ModCommand.class, c -> {
+                    assertThat(c.name()).isEqualTo("remove");
+                    assertThat(c.argument()).isEqualTo("tram extra");
+                    assertThat(c.languageCode()).isEqualTo("en");
+                });
+        assertThat(classify(moderated, groupText("/docs 2", command(5))))
+                .isInstanceOfSatisfying(Incoming.ModCommand.class, c -> assertThat(c.argument()).isEqualTo("2"));
+        assertThat(classify(moderated, groupText("/docs@other_bot", command(15)))).isInstanceOf(Ignored.class);
+        assertThat(classify(privateText("/docs", command(5)))).isInstanceOfSatisfying(Refused.class,
+                r -> assertThat(r.reason()).isEqualTo(Refusal.UNKNOWN_COMMAND));
+
+        String file = "{\"update_id\":1,\"message\":{\"message_id\":5,\"date\":1,\"chat\":CHAT,"
+                + "\"from\":{\"id\":7,\"is_bot\":false,\"first_name\":\"A\"},CAPTION\"document\":{\"file_id\":\"f1\","
+                + "\"file_unique_id\":\"u\",\"file_name\":\"report.pdf\",\"mime_type\":\"application/pdf\",\"file_size\":1234}}}";
+        String privateChat = "{\"id\":7,\"type\":\"private\",\"first_name\":\"A\"}";
+        String group = "{\"id\":-100,\"type\":\"supergroup\",\"title\":\"g\"}";
+        assertThat(classify(moderated, file.replace("CHAT", privateChat).replace("CAPTION", "")))
+                .isInstanceOfSatisfying(Incoming.Upload.class, u -> {
+                    assertThat(u.fileName()).isEqualTo("report.pdf");
+                    assertThat(u.fileSize()).isEqualTo(1234L);
+                });
+        assertThat(classify(moderated, file.replace("CHAT", group).replace("CAPTION", "\"caption\":\"/add@sourced_bot\",")))
+                .isInstanceOf(Incoming.Upload.class);
+        assertThat(classify(moderated, file.replace("CHAT", group).replace("CAPTION", ""))).isInstanceOf(Ignored.class);
+        assertThat(classify(file.replace("CHAT", privateChat).replace("CAPTION", ""))).isInstanceOfSatisfying(Refused.class,
+                r -> assertThat(r.reason()).isEqualTo(Refusal.TEXT_ONLY));
+    }
+
     private Incoming classify(String updateJson) {
+        return classify(classifier, updateJson);
+    }
+
+    private Incoming classify(UpdateClassifier classifier, String updateJson) {
         try {
             return classifier.classify(json.readValue(updateJson, Update.class));
         } catch (Exception e) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sourced.answer.Answer;
 import dev.sourced.answer.Question;
-import dev.sourced.cli.Engine;
-import dev.sourced.cli.TestEngines;
+import dev.sourced.app.Sourced;
+import dev.sourced.app.TestEngines;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,15 +15,15 @@ class EngineWithLlmTest {
     @TempDir
     Path data;
 
-    private Engine engine(FakeLlmServer llm) {
-        return Engine.open(TestEngines.config(data, "SOURCED_EMBEDDING", "none", "SOURCED_LLM", "openai",
+    private Sourced engine(FakeLlmServer llm) {
+        return Sourced.open(TestEngines.config(data, "SOURCED_EMBEDDING", "none", "SOURCED_LLM", "openai",
                 "SOURCED_LLM_BASE_URL", llm.openAiUrl(), "SOURCED_LLM_MODEL", "scripted", "SOURCED_LLM_API_KEY", "test-key",
                 "SOURCED_LLM_TIMEOUT_MS", "3000"));
     }
 
     @Test
     void aVerifiedLlmAnswerReplacesTheExtractiveOneAndKeepsTheSameCitations() throws Exception {
-        try (FakeLlmServer llm = FakeLlmServer.start(); Engine e = engine(llm)) {
+        try (FakeLlmServer llm = FakeLlmServer.start(); Sourced e = engine(llm)) {
             llm.then(FakeLlmServer.openAi("He left in 2018, after the other founders rejected his offer [1][2]."));
             Answer a = e.answerer().ask(Question.of("Why did Musk leave OpenAI?"));
 
@@ -37,7 +37,7 @@ class EngineWithLlmTest {
 
     @Test
     void aFabricatedNumberFallsBackToTheExtractiveAnswer() throws Exception {
-        try (FakeLlmServer llm = FakeLlmServer.start(); Engine e = engine(llm)) {
+        try (FakeLlmServer llm = FakeLlmServer.start(); Sourced e = engine(llm)) {
             llm.then(FakeLlmServer.openAi("He left in 1999 after a dispute worth 7 billion dollars [1]."));
             Answer a = e.answerer().ask(Question.of("Why did Musk leave OpenAI?"));
 
@@ -48,7 +48,7 @@ class EngineWithLlmTest {
 
     @Test
     void anUnansweredQuestionNeverReachesTheLlm() throws Exception {
-        try (FakeLlmServer llm = FakeLlmServer.start(); Engine e = engine(llm)) {
+        try (FakeLlmServer llm = FakeLlmServer.start(); Sourced e = engine(llm)) {
             Answer a = e.answerer().ask(Question.of("Quelle est la capitale de l'Australie ?"));
             assertThat(a.abstained()).isTrue();
             assertThat(llm.received()).isEmpty();
