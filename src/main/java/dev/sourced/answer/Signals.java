@@ -59,7 +59,8 @@ final class Signals {
         Set<String> wanted = f.question().expects();
         x.put("type_wanted", wanted.isEmpty() ? 0.0 : 1.0);
         Set<String> present = Features.of(h.text());
-        x.put("type_held", wanted.stream().anyMatch(present::contains) ? 1.0 : 0.0);
+        // the share of the kinds of fact asked for that the passage holds ("how much did it cost": a number and money)
+        x.put("type_held", wanted.isEmpty() ? 0.0 : (double) wanted.stream().filter(present::contains).count() / wanted.size());
         x.put("cross_lang", h.lang() != f.question().lang() ? 1.0 : 0.0);
         x.put("sentence_coverage", sentenceCoverage(f, e));
         // retrieval's score discounted by what it leaves out of the question: each alone ranks worse than the two

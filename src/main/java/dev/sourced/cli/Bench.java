@@ -43,8 +43,10 @@ final class Bench {
         List<Integer> sizes = new ArrayList<>(List.of(10_000, 100_000));
         int queries = 300;
         boolean json = false;
+        List<String> real = null;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
+                case "--questions" -> real = Evaluation.read(java.nio.file.Path.of(next(args, ++i))).stream().map(Evaluation.Item::question).toList();
                 case "--sizes" -> sizes = parseSizes(next(args, ++i));
                 case "--million" -> sizes.add(1_000_000);
                 case "--queries" -> queries = Integer.parseInt(next(args, ++i));
@@ -58,7 +60,7 @@ final class Bench {
         ArrayNode runs = report.putArray("runs");
         for (int size : sizes) {
             out.println("== " + size + " passages");
-            runs.add(runSize(config, size, queries, vocab, out));
+            runs.add(runSize(config, size, queries, vocab, real, out));
         }
         if (json) out.println(Main.toJsonString(report));
         return 0;
@@ -81,7 +83,8 @@ final class Bench {
                 + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, Java " + System.getProperty("java.version");
     }
 
-    private static ObjectNode runSize(Config base, int size, int queryCount, Vocabulary vocab, PrintStream out) {
+    /** {@code real}: readers' questions to time (cycled to {@code queryCount}), or null for questions made from the vocabulary. */
+    private static ObjectNode runSize(Config base, int size, int queryCount, Vocabulary vocab, List<String> real, PrintStream out) {
         ObjectNode r = Main.JSON.createObjectNode();
         r.put("passages", size);
         List<SourceDocument> docs = vocab.documents(size, new Random(SEED + size));
@@ -112,7 +115,8 @@ final class Bench {
                 out.printf("index on disk: %.1f MB, database: %.1f MB%n", e.index().sizeOnDisk() / 1e6, size(data.resolve(Engine.DB_FILE)) / 1e6);
 
                 // 3. retrieval latency
-                List<String> questions = vocab.questions(queryCount, new Random(SEED));
+                List<String> questions = real == null ? vocab.questions(queryCount, new Random(SEED))
+                        : java.util.stream.IntStream.range(0, queryCount).mapToObj(i -> real.get(i % real.size())).toList();
                 List<ParsedQuestion> parsed = questions.stream().map(q -> e.parser().parse(q, List.of(), null)).toList();
                 Map<String, java.util.function.IntFunction<Object>> kinds = new LinkedHashMap<>();
                 kinds.put("lexical", i -> e.retriever().lexical(parsed.get(i), 10));
@@ -133,8 +137,9 @@ final class Bench {
                     lat.put("p50", Evaluation.percentile(micros, 50) / 1000.0);
                     lat.put("p95", Evaluation.percentile(micros, 95) / 1000.0);
                     lat.put("p99", Evaluation.percentile(micros, 99) / 1000.0);
-                    out.printf("%-8s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms%n", k.getKey(), lat.get("p50").asDouble(),
-                            lat.get("p95").asDouble(), lat.get("p99").asDouble());
+                    lat.put("max", micros.get(micros.size() - 1) / 1000.0);
+                    out.printf("%-8s p50 %6.2f ms  p95 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", k.getKey(), lat.get("p50").asDouble(),
+                            lat.get("p95").asDouble(), lat.get("p99").asDouble(), lat.get("max").asDouble());
                 }
             }
             long peak = peakHeap();

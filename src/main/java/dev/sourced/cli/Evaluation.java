@@ -32,8 +32,12 @@ public final class Evaluation {
         }
     }
 
+    /**
+     * {@code abstainPrecision}: of the questions it abstained on, the share that the set marks unanswerable;
+     * {@code abstainRecall}: of the unanswerable questions, the share it abstained on (NaN when there are none).
+     */
     public record Metrics(double hit1, double hit3, double hit5, double mrr5, double abstainAccuracy, double p50Ms,
-                          double p95Ms, int n, List<Result> results) {
+                          double p95Ms, int n, List<Result> results, double abstainPrecision, double abstainRecall, double maxMs) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -126,8 +130,14 @@ public final class Evaluation {
             }
         }
         List<Long> times = results.stream().map(Result::micros).sorted().toList();
+        long abstained = results.stream().filter(Result::abstained).count();
+        long rightlyAbstained = results.stream().filter(r -> r.abstained() && !r.item().answerable()).count();
+        long unanswerable = results.stream().filter(r -> !r.item().answerable()).count();
         return new Metrics(ratio(h1, answerable), ratio(h3, answerable), ratio(h5, answerable), answerable == 0 ? 0 : mrr / answerable,
-                ratio(abstainOk, results.size()), percentile(times, 50) / 1000.0, percentile(times, 95) / 1000.0, results.size(), results);
+                ratio(abstainOk, results.size()), percentile(times, 50) / 1000.0, percentile(times, 95) / 1000.0, results.size(), results,
+                abstained == 0 ? Double.NaN : (double) rightlyAbstained / abstained,
+                unanswerable == 0 ? Double.NaN : (double) rightlyAbstained / unanswerable,
+                times.isEmpty() ? 0 : times.get(times.size() - 1) / 1000.0);
     }
 
     private static double ratio(int a, int b) {

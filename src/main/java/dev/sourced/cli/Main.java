@@ -47,7 +47,7 @@ public final class Main {
                                                      score answers against a question set (--signals: write what
                                                      the ranker and the abstention model see, for calibrate)
               calibrate [--out DIR] SIGNALS.jsonl... fit the ranker and the abstention model on eval --signals files
-              bench [--sizes 10000,100000] [--queries N] [--million] [--json]
+              bench [--sizes 10000,100000] [--queries N] [--questions FILE.jsonl] [--million] [--json]
                                                      measure ingest, retrieval latency, index size, memory, start-up
               bench-bot                              drive the bot with 100 concurrent chats through a local Bot API server
               bot                                    run the Telegram bot (TELEGRAM_BOT_TOKEN)
@@ -409,6 +409,9 @@ public final class Main {
                 o.put("hit@5", m.hit5());
                 o.put("mrr@5", m.mrr5());
                 o.put("abstain_accuracy", m.abstainAccuracy());
+                o.put("abstain_precision", m.abstainPrecision());
+                o.put("abstain_recall", m.abstainRecall());
+                o.put("max_ms", m.maxMs());
                 o.put("p50_ms", m.p50Ms());
                 o.put("p95_ms", m.p95Ms());
                 o.put("n", m.n());
@@ -433,6 +436,7 @@ public final class Main {
                 }
                 out.printf("%nhit@1 %.3f  hit@3 %.3f  hit@5 %.3f  mrr@5 %.3f  abstain_accuracy %.3f  p50 %.1f ms  p95 %.1f ms  n %d%n",
                         m.hit1(), m.hit3(), m.hit5(), m.mrr5(), m.abstainAccuracy(), m.p50Ms(), m.p95Ms(), m.n());
+                out.printf("abstain_precision %.3f  abstain_recall %.3f  max %.1f ms%n", m.abstainPrecision(), m.abstainRecall(), m.maxMs());
             }
         }
         return 0;

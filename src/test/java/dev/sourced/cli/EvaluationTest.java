@@ -42,6 +42,10 @@ class EvaluationTest {
         assertThat(m.p50Ms()).isEqualTo(30.0);
         assertThat(m.p95Ms()).isEqualTo(60.0);
         assertThat(m.n()).isEqualTo(6);
+        // two abstentions, one right; two unanswerable questions, one abstained on
+        assertThat(m.abstainPrecision()).isEqualTo(0.5);
+        assertThat(m.abstainRecall()).isEqualTo(0.5);
+        assertThat(m.maxMs()).isEqualTo(60.0);
     }
 
     @Test
