@@ -43,6 +43,8 @@ public final class AnswerEngine implements Answerer, CorpusView {
     /** Two passages sharing this share of their word trigrams are one statement from several outlets. */
     static final double DUPLICATE_OVERLAP = 0.6;
     static final int CONTEXT_SENTENCES = 2;
+    /** How much the ranker's confidence in a quote counts, beside how well a span answers, in choosing the fact to state. */
+    static final double RANK_WEIGHT = 1.0;
     /** Answers kept for questions asked again, until the corpus changes. */
     static final int RECENT_ANSWERS = 2048;
     static final int RECENT_PASSAGES = 8192;
@@ -138,9 +140,10 @@ public final class AnswerEngine implements Answerer, CorpusView {
             }
             return new Answer(question.text(), say.lang(), text, true, List.of(), ms(t0));
         }
-        FactSpan.Asked asked = new FactSpan.Asked(q.text(), f.forms().values());
-        List<Citation> citations = highlight(cite(d.ranked()), FactSpan.kindOf(q.expects(), q.text()), asked);
-        String text = compose(say, citations, f.forms());
+        FactSpan.Asked asked = asked(f);
+        Map<Integer, FactSpan.Found> facts = new java.util.HashMap<>();
+        List<Citation> citations = highlight(cite(d.ranked()), FactSpan.kindOf(q.expects(), q.text()), asked, facts);
+        String text = compose(say, citations, facts, asked);
         boolean asksForAmount = q.expects().contains(Features.MONEY) || q.expects().contains(Features.NUMBER);
         for (String note : Disagreements.find(citations, asksForAmount, say, asked, this::language)) {
             text += " " + note;
@@ -246,14 +249,24 @@ public final class AnswerEngine implements Answerer, CorpusView {
 
 
     /** The citations with the span of each that answers a question asking for {@code kind} of fact (none: unchanged). */
-    private List<Citation> highlight(List<Citation> citations, Optional<FactSpan.Kind> kind, FactSpan.Asked asked) {
+    private List<Citation> highlight(List<Citation> citations, Optional<FactSpan.Kind> kind, FactSpan.Asked asked,
+                                     Map<Integer, FactSpan.Found> facts) {
         if (kind.isEmpty()) return citations;
         List<Citation> out = new ArrayList<>(citations.size());
         for (Citation c : citations) {
             Optional<FactSpan.Found> found = FactSpan.find(c.text(), language(c), kind.get(), asked);
+            found.ifPresent(x -> facts.put(c.n(), x));
             out.add(found.map(x -> c.withHighlight(x.start(), x.end())).orElse(c));
         }
         return out;
+    }
+
+    /** The question's text, its terms' forms, and their weights (distinctive terms count more). */
+    private static FactSpan.Asked asked(Focus f) {
+        Map<String, Double> weights = new java.util.HashMap<>();
+        double max = f.weights().values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        f.weights().forEach((t, w) -> weights.merge(t.surface(), max > 0 ? w / max : 1, Math::max));
+        return new FactSpan.Asked(f.question().text(), f.forms().values(), weights);
     }
 
     private Lang language(Citation c) {
@@ -265,9 +278,20 @@ public final class AnswerEngine implements Answerer, CorpusView {
      * gives the same fact: "According to [1][3]: 10 000 GPU."); else it states the one sentence of the best quote that
      * covers most of the question, a quotation attributed to its speaker. It never repeats whole quotes.
      */
-    private String compose(Phrases say, List<Citation> citations, Map<QueryTerm, Evidence.TermForms> forms) {
-        for (Citation c : citations) {
-            if (!c.highlighted()) continue;
+    private String compose(Phrases say, List<Citation> citations, Map<Integer, FactSpan.Found> facts, FactSpan.Asked asked) {
+        Citation c = null;
+        double bestScore = Double.NEGATIVE_INFINITY, top = Math.max(1e-9, citations.get(0).score());
+        for (Citation x : citations) {
+            FactSpan.Found f = facts.get(x.n());
+            if (f == null || !x.highlighted()) continue;
+            // the span that best answers in its quote, in a quote the ranker finds likely to answer
+            double score = f.score() + RANK_WEIGHT * x.score() / top;
+            if (score > bestScore) {
+                bestScore = score;
+                c = x;
+            }
+        }
+        if (c != null) {
             String key = factKey(c.highlight());
             StringBuilder markers = new StringBuilder();
             for (Citation o : citations) {
@@ -276,7 +300,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
             return say.fact(markers.toString(), c.highlight().replaceAll("\\s+", " "));
         }
         Citation best = citations.get(0);
-        String sentence = bestSentence(best, forms).replaceAll("\\s+", " ").strip();
+        String sentence = bestSentence(best.text(), language(best), asked).replaceAll("\\s+", " ").strip();
         String marker = "[" + best.n() + "]";
         return FactSpan.speech(sentence).map(sp -> say.speech(sp.speaker(), marker, sp.quotation()))
                 .orElseGet(() -> say.statement(marker, sentence));
@@ -291,11 +315,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
      * before it when it leans on it, "C'est pourquoi …"; with the one after it when it ends with ":"). A heading
      * introduces a quote but is not a statement.
      */
-    String bestSentence(Citation c, Map<QueryTerm, Evidence.TermForms> forms) {
-        return bestSentence(c.text(), language(c), forms.values());
-    }
-
-    static String bestSentence(String quote, Lang lang, java.util.Collection<Evidence.TermForms> forms) {
+    static String bestSentence(String quote, Lang lang, FactSpan.Asked asked) {
         String text = quote.strip();
         List<Span> spans = SentenceSplitter.split(text);
         List<Span> statements = new ArrayList<>();
@@ -310,7 +330,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
         int best = 0;
         double bestScore = -1;
         for (int i = 0; i < statements.size(); i++) {
-            double score = FactSpan.coverage(text, statements.get(i), lang, forms);
+            double score = FactSpan.coverage(text, statements.get(i), lang, asked);
             if (score > bestScore) {
                 bestScore = score;
                 best = i;

@@ -34,7 +34,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * "A320") is a name, never an amount; a number the question itself gives is never its answer.
  */
 final class FactSpan {
-    enum Kind { AMOUNT, DATE, NAME, PLACE }
+    /** What the question asks for; MONEY is an amount that prefers a currency. */
+    enum Kind { AMOUNT, MONEY, DATE, NAME, PLACE }
 
     /** A numeric value with its unit key: a currency code, "%", a unit noun folded, or "" for a bare number. */
     record Amount(double value, String unit) {
@@ -52,10 +53,22 @@ final class FactSpan {
         }
     }
 
-    /** What a question brings to the search: its text (for its own numbers and names) and its analysed terms. */
-    record Asked(String question, Collection<Evidence.TermForms> terms) {
+    /**
+     * What a question brings to the search: its text (for its own numbers and names), its analysed terms, and the weight
+     * of each term by its surface (how distinctive it is in the corpus; a term without one weighs 1).
+     */
+    record Asked(String question, Collection<Evidence.TermForms> terms, Map<String, Double> weights) {
         Asked {
             terms = List.copyOf(terms);
+            weights = Map.copyOf(weights);
+        }
+
+        Asked(String question, Collection<Evidence.TermForms> terms) {
+            this(question, terms, Map.of());
+        }
+
+        double weight(String surface) {
+            return weights.getOrDefault(surface, 1.0);
         }
     }
 
@@ -75,12 +88,15 @@ final class FactSpan {
             + "|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|dozens?|douzaines?|dizaines?|centaines?|milliers?"
             + "|hundreds|thousands)(?![\\p{L}\\-])");
     private static final Map<String, Double> WORD_VALUES = wordValues();
+    /** Pronouns and determiners that the stop lists leave out: "des milliers d'autres" counts nothing. */
+    private static final Set<String> PRONOUNS = Set.of("autre", "autres", "other", "others", "ceux", "celles", "those", "these",
+            "them", "lesquels", "lesquelles", "plus", "more", "moins", "less", "fois", "times");
     /** Units that may be written glued to the number ("10km", "3GW", "2,5Md"); a lone capital ("4K", "5G") is a name. */
     private static final Set<String> GLUED_UNITS = Set.of("km", "m", "cm", "mm", "kg", "g", "t", "h", "min", "s", "ms", "kw",
             "kwh", "mw", "mwh", "gw", "gwh", "tw", "twh", "mo", "go", "to", "gb", "mb", "tb", "bn", "md", "mds", "mn", "k", "ha");
     private static final Pattern CURRENCY_BEFORE = Pattern.compile("(?:US|CA|AU|HK)?([$€£¥])\\s?$");
     private static final Pattern PERCENT = Pattern.compile("(?iu)\\G(?:\\s?%|\\s+(?:pour\\s?cents?|percent|per\\s?cent)(?![\\p{L}]))");
-    private static final Pattern SCALE_WORD = Pattern.compile("(?iu)\\G\\s+(thousand|millions?|billions?|trillions?|mille|milliers?"
+    private static final Pattern SCALE_WORD = Pattern.compile("(?iu)\\G\\s+(?:(?:de|d['’]|of)\\s+)?(thousand|millions?|billions?|trillions?|mille|milliers?"
             + "|milliards?)(?![\\p{L}])");
     private static final Pattern SCALE_ABBREVIATION = Pattern.compile("\\G\\s?(bn|mn|Mds?|md|M|m|k|K)(?![\\p{L}])");
     private static final Pattern CURRENCY_AFTER = Pattern.compile("(?iu)\\G(?:\\s?([$€£¥])|\\s+(?:(?:de|d['’]|of)\\s*)?(dollars?"
@@ -101,6 +117,7 @@ final class FactSpan {
             + "|jusqu['’]en|jusqu['’]au)\\s+$");
 
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}]*(?:[\\-’'][\\p{L}\\p{N}]+)*");
+    private static final Pattern ELISION = Pattern.compile("(?i)(?:l|d|j|n|s|c|m|t|qu|lorsqu|puisqu|jusqu)['’]");
     private static final Set<String> NAME_LINKS = Set.of("de", "du", "des", "van", "von", "der", "den", "di", "da", "del", "della",
             "of", "al", "bin", "ben", "y", "&");
     private static final Pattern LOCATIVE = Pattern.compile("(?iu)(?<![\\p{L}])(à|au|aux|en|dans|vers|près\\s+de|in|at|near|inside"
@@ -127,7 +144,8 @@ final class FactSpan {
     /** The kind of fact a question asks for, from the kinds the parser expects and the question's own words ("where"). */
     static Optional<Kind> kindOf(Set<String> expects, String question) {
         if (expects.contains(Features.DATE)) return Optional.of(Kind.DATE);
-        if (expects.contains(Features.NUMBER) || expects.contains(Features.MONEY)) return Optional.of(Kind.AMOUNT);
+        if (expects.contains(Features.MONEY)) return Optional.of(Kind.MONEY);
+        if (expects.contains(Features.NUMBER)) return Optional.of(Kind.AMOUNT);
         if (question != null && WHERE.matcher(question).find()) return Optional.of(Kind.PLACE);
         if (expects.contains(Features.NAME)) return Optional.of(Kind.NAME);
         return Optional.empty();
@@ -153,13 +171,13 @@ final class FactSpan {
         List<Found> out = new ArrayList<>();
         double previous = 0;
         for (Span s : sentences) {
-            List<Match> matches = matches(text, s, lang, asked.terms());
+            List<Match> matches = matches(text, s, lang, asked);
             double cov = coverage(matches);
             // a sentence that holds no term may continue the one before it ("Il en a acheté 10 000.")
             double effective = cov > 0 ? cov : previous * 0.5;
             previous = cov;
             if (effective <= 0 && needsCoverage) continue;
-            for (Candidate c : candidates(kind, text, s, q)) {
+            for (Candidate c : candidates(kind, text, s, q, matches)) {
                 int dist = matches.isEmpty() ? 300 : Integer.MAX_VALUE;
                 for (Match m : matches) dist = Math.min(dist, gap(m, c));
                 // what the amount is about: the question term nearest to it
@@ -205,17 +223,17 @@ final class FactSpan {
     private record Match(int start, int end, String term, double weight) {
     }
 
-    private static List<Match> matches(String text, Span s, Lang lang, Collection<Evidence.TermForms> terms) {
+    private static List<Match> matches(String text, Span s, Lang lang, Asked asked) {
         List<Match> out = new ArrayList<>();
-        if (terms.isEmpty()) return out;
+        if (asked.terms().isEmpty()) return out;
         try (TokenStream ts = Analyzers.forLang(lang).tokenStream("f", s.of(text))) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             OffsetAttribute off = ts.addAttribute(OffsetAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
                 String tok = term.toString();
-                for (Evidence.TermForms f : terms) {
-                    double w = weight(f.in(lang), tok);
+                for (Evidence.TermForms f : asked.terms()) {
+                    double w = weight(f.in(lang), tok) * asked.weight(f.term().surface());
                     if (w > 0) out.add(new Match(s.start() + off.startOffset(), s.start() + off.endOffset(), f.term().surface(), w));
                 }
             }
@@ -248,8 +266,8 @@ final class FactSpan {
     }
 
     /** The sum of the best weights of the question's terms in {@code sentence} (analysed for {@code lang}). */
-    static double coverage(String text, Span sentence, Lang lang, Collection<Evidence.TermForms> terms) {
-        return coverage(matches(text, sentence, lang, terms));
+    static double coverage(String text, Span sentence, Lang lang, Asked asked) {
+        return coverage(matches(text, sentence, lang, asked));
     }
 
     // ---- candidates ----
@@ -257,12 +275,14 @@ final class FactSpan {
     private record Candidate(int start, int end, double bonus, Amount amount) {
     }
 
-    private static List<Candidate> candidates(Kind kind, String text, Span s, Given q) {
+    private static List<Candidate> candidates(Kind kind, String text, Span s, Given q, List<Match> matches) {
         return switch (kind) {
             case AMOUNT -> amounts(text, s, q);
+            case MONEY -> amounts(text, s, q).stream().map(c -> c.amount() != null && isCurrency(c.amount().unit())
+                    ? new Candidate(c.start(), c.end(), c.bonus() + 0.8, c.amount()) : c).toList();
             case DATE -> dates(text, s, q);
-            case NAME -> names(text, s, q, false);
-            case PLACE -> names(text, s, q, true);
+            case NAME -> names(text, s, q, false, matches);
+            case PLACE -> names(text, s, q, true, matches);
         };
     }
 
@@ -366,7 +386,7 @@ final class FactSpan {
     private static boolean isUnitWord(String w) {
         String lower = w.toLowerCase(Locale.ROOT);
         if (MONTH_WORDS.contains(lower) || DAY_WORDS.contains(lower)) return false;
-        if (Analyzers.FRENCH_STOP.contains(lower) || Analyzers.ENGLISH_STOP.contains(lower)) return false;
+        if (Analyzers.FRENCH_STOP.contains(lower) || Analyzers.ENGLISH_STOP.contains(lower) || PRONOUNS.contains(lower)) return false;
         boolean allLower = w.equals(lower);
         boolean acronym = w.matches("\\p{Lu}{2,}s?");
         return allLower || acronym;
@@ -474,10 +494,17 @@ final class FactSpan {
      * capitalised word that only starts a sentence, nor months and days. Names of the question rank last; for places,
      * a name after a locative preposition ("à Paris", "in Texas") ranks first.
      */
-    private static List<Candidate> names(String text, Span s, Given q, boolean place) {
+    private static List<Candidate> names(String text, Span s, Given q, boolean place, List<Match> matches) {
         List<Tok> toks = new ArrayList<>();
         Matcher m = WORD.matcher(text).region(s.start(), s.end());
-        while (m.find()) toks.add(new Tok(m.start(), m.end(), m.group()));
+        while (m.find()) {
+            Matcher el = ELISION.matcher(m.group());
+            if (el.lookingAt() && el.end() < m.group().length()) {
+                toks.add(new Tok(m.start() + el.end(), m.end(), m.group().substring(el.end()))); // "l'IA" is "IA"
+            } else {
+                toks.add(new Tok(m.start(), m.end(), m.group()));
+            }
+        }
         List<Candidate> out = new ArrayList<>();
         int i = 0;
         while (i < toks.size()) {
@@ -513,7 +540,10 @@ final class FactSpan {
                 for (int k = first; k <= j; k++) {
                     if (NAME_LINKS.contains(toks.get(k).text())) continue;
                     words++;
-                    if (q.words().contains(foldName(toks.get(k).text()))) inQuestion++;
+                    Tok t = toks.get(k);
+                    boolean asked = q.words().contains(foldName(t.text()))
+                            || matches.stream().anyMatch(x -> x.start() < t.end() && x.end() > t.start());
+                    if (asked) inQuestion++;
                 }
                 if (inQuestion < words) {
                     double bonus = 0.1 * Math.min(2, words - 1) - (inQuestion > 0 ? 0.5 : 0);
@@ -643,7 +673,7 @@ final class FactSpan {
         }
         String best = null;
         int bestGap = Integer.MAX_VALUE;
-        for (Candidate c : names(sentence, whole, none, false)) {
+        for (Candidate c : names(sentence, whole, none, false, List.of())) {
             if (c.start() < qe && c.end() > qs) continue;
             for (String single : splitList(sentence.substring(c.start(), c.end()))) {
                 int start = c.start() + sentence.substring(c.start(), c.end()).indexOf(single);
