@@ -45,6 +45,8 @@ public final class AnswerEngine implements Answerer, CorpusView {
     static final int CONTEXT_SENTENCES = 2;
     /** How much the ranker's confidence in a quote counts, beside how well a span answers, in choosing the fact to state. */
     static final double RANK_WEIGHT = 1.0;
+    /** What a sentence that gives a cause (to a why-question) or a quotation (to a what-did-they-say one) adds to its coverage. */
+    static final double KIND_BONUS = 2.0;
     /** Answers kept for questions asked again, until the corpus changes. */
     static final int RECENT_ANSWERS = 2048;
     static final int RECENT_PASSAGES = 8192;
@@ -266,7 +268,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
         Map<String, Double> weights = new java.util.HashMap<>();
         double max = f.weights().values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
         f.weights().forEach((t, w) -> weights.merge(t.surface(), max > 0 ? w / max : 1, Math::max));
-        return new FactSpan.Asked(f.question().text(), f.forms().values(), weights);
+        return new FactSpan.Asked(f.question().text(), f.forms().values(), weights, f.question().expects());
     }
 
     private Lang language(Citation c) {
@@ -329,8 +331,13 @@ public final class AnswerEngine implements Answerer, CorpusView {
         if (statements.isEmpty()) return text;
         int best = 0;
         double bestScore = -1;
+        boolean why = asked.expects().contains(Features.REASON);
+        boolean speech = asked.expects().contains(Features.SPEECH);
         for (int i = 0; i < statements.size(); i++) {
+            String sentence = statements.get(i).of(text);
+            // a why-question wants the sentence that gives a cause, a what-did-they-say question the one that quotes
             double score = FactSpan.coverage(text, statements.get(i), lang, asked);
+            if (score > 0) score += (why && FactSpan.givesCause(sentence) ? KIND_BONUS : 0) + (speech && FactSpan.quotes(sentence) ? KIND_BONUS : 0);
             if (score > bestScore) {
                 bestScore = score;
                 best = i;

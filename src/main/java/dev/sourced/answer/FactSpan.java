@@ -57,14 +57,15 @@ final class FactSpan {
      * What a question brings to the search: its text (for its own numbers and names), its analysed terms, and the weight
      * of each term by its surface (how distinctive it is in the corpus; a term without one weighs 1).
      */
-    record Asked(String question, Collection<Evidence.TermForms> terms, Map<String, Double> weights) {
+    record Asked(String question, Collection<Evidence.TermForms> terms, Map<String, Double> weights, Set<String> expects) {
         Asked {
             terms = List.copyOf(terms);
             weights = Map.copyOf(weights);
+            expects = Set.copyOf(expects);
         }
 
         Asked(String question, Collection<Evidence.TermForms> terms) {
-            this(question, terms, Map.of());
+            this(question, terms, Map.of(), Set.of());
         }
 
         double weight(String surface) {
@@ -126,6 +127,11 @@ final class FactSpan {
             + "|place|state)|in what (city|country|town|region|place)|(dans|en) quel(le)? (ville|pays|région|endroit|lieu)"
             + "|quel(le)? (ville|pays|région|endroit|lieu))(?![\\p{L}])");
 
+    private static final Pattern WHO = Pattern.compile("(?iu)\\s*(who|whom|qui)(?![\\p{L}])(?!\\s+(?:est-ce\\s+)?que)");
+    /** Causal connectives (general French and English): a why-question is answered by a sentence that gives a cause. */
+    private static final Pattern CAUSE = Pattern.compile("(?iu)(?<![\\p{L}])(because|since|as a result|due to|owing to|in order to|so that"
+            + "|parce\\s+qu|car|puisqu|en raison d|à cause d|afin d|afin qu|pour que|grâce à|faute d)(?![\\p{L}])");
+
     /** Quotations of at least three words, in French, English or straight quotes. */
     private static final Pattern QUOTATION = Pattern.compile("«\\s*([^«»]+?)\\s*»|“([^“”]+?)”|\"([^\"]+?)\"");
     /** Verbs of saying (general French and English), and "according to" / "selon". */
@@ -147,7 +153,7 @@ final class FactSpan {
         if (expects.contains(Features.MONEY)) return Optional.of(Kind.MONEY);
         if (expects.contains(Features.NUMBER)) return Optional.of(Kind.AMOUNT);
         if (question != null && WHERE.matcher(question).find()) return Optional.of(Kind.PLACE);
-        if (expects.contains(Features.NAME)) return Optional.of(Kind.NAME);
+        if (expects.contains(Features.NAME) || (question != null && WHO.matcher(question).lookingAt())) return Optional.of(Kind.NAME);
         return Optional.empty();
     }
 
@@ -277,8 +283,8 @@ final class FactSpan {
 
     private static List<Candidate> candidates(Kind kind, String text, Span s, Given q, List<Match> matches) {
         return switch (kind) {
-            case AMOUNT -> amounts(text, s, q);
-            case MONEY -> amounts(text, s, q).stream().map(c -> c.amount() != null && isCurrency(c.amount().unit())
+            case AMOUNT -> amounts(text, s, q, matches);
+            case MONEY -> amounts(text, s, q, matches).stream().map(c -> c.amount() != null && isCurrency(c.amount().unit())
                     ? new Candidate(c.start(), c.end(), c.bonus() + 0.8, c.amount()) : c).toList();
             case DATE -> dates(text, s, q);
             case NAME -> names(text, s, q, false, matches);
@@ -287,7 +293,7 @@ final class FactSpan {
     }
 
     /** Amounts in a sentence: numbers (never glued to letters, never years alone, never the question's) with their unit. */
-    private static List<Candidate> amounts(String text, Span s, Given q) {
+    private static List<Candidate> amounts(String text, Span s, Given q, List<Match> matches) {
         List<Candidate> out = new ArrayList<>();
         Matcher m = NUMBER.matcher(text).region(s.start(), s.end());
         while (m.find()) {
@@ -304,7 +310,7 @@ final class FactSpan {
             }
             String number = m.group(1);
             if (q.numbers().contains(digits(number))) continue;
-            Tail t = tail(text, end, s.end(), parse(number));
+            Tail t = plural(text, tail(text, end, s.end(), parse(number)), s.end(), matches);
             Amount parsed = t == null ? null : t.amount();
             int spanEnd = t == null ? end : t.end();
             String unit = parsed == null ? "" : parsed.unit();
@@ -332,7 +338,7 @@ final class FactSpan {
         Matcher w = NUMBER_WORD.matcher(text).region(s.start(), s.end());
         while (w.find()) {
             double v = WORD_VALUES.getOrDefault(w.group(1).toLowerCase(Locale.ROOT), Double.NaN);
-            Tail t = tail(text, w.end(1), s.end(), v);
+            Tail t = plural(text, tail(text, w.end(1), s.end(), v), s.end(), matches);
             if (t == null || t.amount().unit().isEmpty()) continue; // "six" alone is not an amount
             out.add(new Candidate(w.start(1), trimEnd(text, w.start(1), t.end()), 0.2, t.amount()));
         }
@@ -381,6 +387,38 @@ final class FactSpan {
             return new Tail(new Amount(value, ""), pos);
         }
         return null;
+    }
+
+    private static final Pattern NEXT_WORD = Pattern.compile("(?u)\\G \\p{L}[\\p{L}’'\\-]*");
+
+    /**
+     * A unit noun continued by one more word of the question written in the plural: "250 electric buses",
+     * "180 bus électriques" (the thing counted, with the word that qualifies it, in either order).
+     */
+    private static Tail plural(String text, Tail t, int limit, List<Match> matches) {
+        if (t == null || t.amount().unit().isEmpty() || isCurrency(t.amount().unit()) || t.amount().unit().equals("%")) return t;
+        Matcher m = NEXT_WORD.matcher(text).region(t.end(), limit);
+        if (!m.lookingAt()) return t;
+        String w = m.group().strip();
+        boolean pluralWord = w.endsWith("s") || w.endsWith("x");
+        boolean asked = matches.stream().anyMatch(x -> x.start() < m.end() && x.end() > m.start() + 1);
+        if (pluralWord && asked && isUnitWord(w)) return new Tail(new Amount(t.amount().value(), t.amount().unit() + " " + unitKey(w)), m.end());
+        return t;
+    }
+
+    /** The sentence gives a cause: "because", "parce que", "en raison de". */
+    static boolean givesCause(String sentence) {
+        return CAUSE.matcher(sentence).find();
+    }
+
+    /** The sentence holds a quotation of three words or more. */
+    static boolean quotes(String sentence) {
+        Matcher m = QUOTATION.matcher(sentence);
+        while (m.find()) {
+            String inner = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+            if (inner.strip().split("\\s+").length >= 3) return true;
+        }
+        return false;
     }
 
     private static boolean isUnitWord(String w) {
