@@ -111,6 +111,8 @@ final class FactSpan {
     private static final Pattern MONTH_DAY = Pattern.compile("(?u)(?<![\\p{L}])(?:" + capitalised(MONTHS) + ")\\s+\\d{1,2}(?:st|nd|rd|th)?"
             + "(?![\\p{N}])(?:,?\\s+\\d{4}(?!\\d))?");
     private static final Pattern MONTH_YEAR = Pattern.compile("(?iu)(?<![\\p{L}])(?:" + MONTHS + ")\\s+(?:de\\s+|of\\s+)?\\d{4}(?!\\d)");
+    private static final Pattern MONTH_AFTER = Pattern.compile("(?iu)\\G\\s+(?:of\\s+)?(" + MONTHS + ")(?![\\p{L}])");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern NUMERIC_DATE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}/\\d{4})(?![\\p{N}])");
     private static final Pattern YEAR = Pattern.compile("(?<![\\p{L}\\p{N}$€£¥.,\\-])(1[5-9]\\d\\d|20\\d\\d)(?![\\p{L}\\p{N}]|\\s?[%$€£¥]"
             + "|[.,]\\d)");
@@ -118,6 +120,7 @@ final class FactSpan {
             + "|jusqu['’]en|jusqu['’]au)\\s+$");
 
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}]*(?:[\\-’'][\\p{L}\\p{N}]+)*");
+    private static final Pattern AMPERSAND = Pattern.compile("\\s?&\\s?");
     private static final Pattern ELISION = Pattern.compile("(?i)(?:l|d|j|n|s|c|m|t|qu|lorsqu|puisqu|jusqu)['’]");
     private static final Set<String> NAME_LINKS = Set.of("de", "du", "des", "van", "von", "der", "den", "di", "da", "del", "della",
             "of", "al", "bin", "ben", "y", "&");
@@ -437,7 +440,7 @@ final class FactSpan {
 
     private static boolean isDayOfMonth(String text, int end, int limit, String number) {
         if (!number.matches("\\d{1,2}")) return false;
-        Matcher m = Pattern.compile("(?iu)\\G\\s+(?:of\\s+)?(" + MONTHS + ")(?![\\p{L}])").matcher(text).region(end, limit);
+        Matcher m = MONTH_AFTER.matcher(text).region(end, limit);
         return m.lookingAt();
     }
 
@@ -503,7 +506,7 @@ final class FactSpan {
             if (f[0] < covered) continue;
             covered = f[1];
             String d = text.substring(f[0], f[1]);
-            Matcher nums = Pattern.compile("\\d+").matcher(d);
+            Matcher nums = DIGITS.matcher(d);
             boolean onlyQuestionNumbers = true;
             while (nums.find()) onlyQuestionNumbers &= q.numbers().contains(nums.group());
             boolean hasMonth = MONTH_WORDS.stream().anyMatch(mo -> LanguageDetector.fold(d).contains(LanguageDetector.fold(mo)));
@@ -565,7 +568,7 @@ final class FactSpan {
             if (sentenceInitial(text, toks.get(i), s) && !usedMidSentence(text, toks.get(i).text())) {
                 // a capital that only starts the sentence: "Selon Elon Musk" is "Elon Musk"; "Sam Altman" stays
                 String lower = toks.get(i).text().toLowerCase(Locale.ROOT);
-                if (j == i || Pattern.compile("(?<![\\p{L}])" + Pattern.quote(lower) + "(?![\\p{L}])").matcher(text).find()) {
+                if (j == i || occursAsWord(text, lower)) {
                     first = i + 1;
                 }
             }
@@ -615,7 +618,9 @@ final class FactSpan {
     }
 
     private static boolean adjacent(String text, Tok a, Tok b) {
-        return text.substring(a.end(), b.start()).matches("[ \\u00A0]|\\s?&\\s?");
+        int gap = b.start() - a.end();
+        if (gap == 1) return text.charAt(a.end()) == ' ' || text.charAt(a.end()) == '\u00A0' || text.charAt(a.end()) == '&';
+        return gap <= 3 && AMPERSAND.matcher(text).region(a.end(), b.start()).matches();
     }
 
     private static boolean isNameWord(String text, Tok t, Span s, boolean first) {
@@ -632,12 +637,33 @@ final class FactSpan {
 
     private static boolean sentenceInitial(String text, Tok t, Span s) {
         String before = text.substring(s.start(), t.start());
-        return before.isBlank() || before.matches("(?s).*[«“\"(:—–\\-]\\s*") || before.matches("(?s).*[.!?]\\s+");
+        int i = before.length();
+        while (i > 0 && Character.isWhitespace(before.charAt(i - 1))) i--;
+        if (i == 0) return true;
+        char c = before.charAt(i - 1);
+        return "«“\"(:—–-".indexOf(c) >= 0 || (i < before.length() && ".!?".indexOf(c) >= 0);
     }
 
+    /** The word, capitalised as it is, stands after a word or a comma somewhere in the text (not only first in a sentence). */
     private static boolean usedMidSentence(String text, String word) {
-        Matcher m = Pattern.compile("(?<=[\\p{L}\\p{N},;] )" + Pattern.quote(word) + "(?![\\p{L}])").matcher(text);
-        return m.find();
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            boolean after = at >= 2 && text.charAt(at - 1) == ' ' && (Character.isLetterOrDigit(text.charAt(at - 2)) || text.charAt(at - 2) == ','
+                    || text.charAt(at - 2) == ';');
+            if (after && endsWord(text, at + word.length())) return true;
+        }
+        return false;
+    }
+
+    /** The word occurs as a whole word in the text, exactly as given (case-sensitive). */
+    private static boolean occursAsWord(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            if ((at == 0 || !Character.isLetter(text.charAt(at - 1))) && endsWord(text, at + word.length())) return true;
+        }
+        return false;
+    }
+
+    private static boolean endsWord(String text, int i) {
+        return i >= text.length() || !Character.isLetter(text.charAt(i));
     }
 
     private static String foldName(String w) {
