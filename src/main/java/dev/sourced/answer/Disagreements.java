@@ -23,6 +23,8 @@ final class Disagreements {
     private static final Pattern NAME = Pattern.compile("(?<![\\p{L}])\\p{Lu}\\p{Ll}{4,}(?![\\p{L}])");
     /** Only the first quotes are compared: they are the answer; the later ones are context. */
     static final int COMPARED = 3;
+    /** Two sentences answer a question about as well when the lesser covers at least this share of the other's coverage. */
+    static final double SAME_COVERAGE = 0.5;
 
     private Disagreements() {
     }
@@ -47,7 +49,8 @@ final class Disagreements {
             for (int j = i + 1; j < names.size(); j++) {
                 String a = names.get(i), b = names.get(j);
                 if (!first.get(a).equals(first.get(b)) && a.charAt(0) == b.charAt(0) && a.length() >= 6
-                        && !LanguageDetector.fold(a).equals(LanguageDetector.fold(b)) && distance(a, b) == 1) {
+                        && !LanguageDetector.fold(a).equals(LanguageDetector.fold(b)) && distance(a, b) == 1
+                        && !(a + "s").equals(b) && !(b + "s").equals(a)) { // "Palme", "Palmes": one word, singular and plural
                     return java.util.Optional.of(say.spellingsDiffer(a, first.get(a), b, first.get(b)));
                 }
             }
@@ -88,9 +91,13 @@ final class Disagreements {
         return java.util.Optional.empty();
     }
 
-    /** The same unit, and a term of the question or the unit noun next to both. */
+    /**
+     * The same unit, a term of the question or the unit noun next to both, and sentences that answer the question about
+     * as well as each other (the count of a first selection and of a final one share a noun, not the question's detail).
+     */
     static boolean sameQuantity(FactSpan.Found a, FactSpan.Found b) {
         if (!a.amount().unit().equals(b.amount().unit())) return false;
+        if (Math.min(a.coverage(), b.coverage()) < SAME_COVERAGE * Math.max(a.coverage(), b.coverage())) return false;
         for (String anchor : a.anchors()) {
             if (b.anchors().contains(anchor)) return true;
         }

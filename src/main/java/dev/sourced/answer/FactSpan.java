@@ -45,7 +45,7 @@ final class FactSpan {
      * One span {@code [start, end)} of the text, its kind and its score; for an amount its value, and {@code anchors}:
      * the question terms (and the unit noun) that stand next to it in its sentence.
      */
-    record Found(Kind kind, int start, int end, String text, double score, Amount amount, Set<String> anchors) {
+    record Found(Kind kind, int start, int end, String text, double score, Amount amount, Set<String> anchors, double coverage) {
         /** A key that is equal for the same fact written two ways ("10 000 GPU", "10.000 GPU"). */
         String key() {
             if (amount != null && !Double.isNaN(amount.value())) return amount.unit() + ":" + amount.value();
@@ -130,7 +130,13 @@ final class FactSpan {
             + "|place|state)|in what (city|country|town|region|place)|(dans|en) quel(le)? (ville|pays|région|endroit|lieu)"
             + "|quel(le)? (ville|pays|région|endroit|lieu))(?![\\p{L}])");
 
-    private static final Pattern WHO = Pattern.compile("(?iu)\\s*(who|whom|qui)(?![\\p{L}])(?!\\s+(?:est-ce\\s+)?que)");
+    private static final String OPENING = "(?iu)\\s*(?:(?:and|et|but|mais|so|alors|then|puis)\\s*,?\\s+)?";
+    private static final Pattern WHERE_START = Pattern.compile(OPENING + "(?:(?:from|to|d['’]|par)\\s*)?(where|où)(?![\\p{L}])");
+    private static final Pattern WHEN_START = Pattern.compile(OPENING + "(?:(?:since|until|till|depuis|jusqu['’]à)\\s+)?(when|quand)(?![\\p{L}])");
+    /** "What year", "quelle date", "which month": a date asked for anywhere in the question. */
+    private static final Pattern WHAT_DATE = Pattern.compile("(?iu)(?<![\\p{L}])((what|which)\\s+(year|date|day|month)|(quelle|quel)\\s+"
+            + "(année|date|jour|mois)|en\\s+quelle\\s+année)(?![\\p{L}])");
+    private static final Pattern WHO = Pattern.compile(OPENING + "(who|whom|whose|qui)(?![\\p{L}])(?!\\s+(?:est-ce\\s+)?que)");
     /** Causal connectives (general French and English): a why-question is answered by a sentence that gives a cause. */
     private static final Pattern CAUSE = Pattern.compile("(?iu)(?<![\\p{L}])(because|since|as a result|due to|owing to|in order to|so that"
             + "|parce\\s+qu|car|puisqu|en raison d|à cause d|afin d|afin qu|pour que|grâce à|faute d)(?![\\p{L}])");
@@ -152,11 +158,17 @@ final class FactSpan {
 
     /** The kind of fact a question asks for, from the kinds the parser expects and the question's own words ("where"). */
     static Optional<Kind> kindOf(Set<String> expects, String question) {
-        if (expects.contains(Features.DATE)) return Optional.of(Kind.DATE);
+        String q = question == null ? "" : question;
+        // the question word that opens the question decides ("Where was she when she said…" asks for a place)
+        if (WHERE_START.matcher(q).lookingAt()) return Optional.of(Kind.PLACE);
+        if (WHO.matcher(q).lookingAt()) return Optional.of(Kind.NAME);
+        if (expects.contains(Features.DATE) && (WHEN_START.matcher(q).lookingAt() || WHAT_DATE.matcher(q).find())) {
+            return Optional.of(Kind.DATE);
+        }
         if (expects.contains(Features.MONEY)) return Optional.of(Kind.MONEY);
         if (expects.contains(Features.NUMBER)) return Optional.of(Kind.AMOUNT);
-        if (question != null && WHERE.matcher(question).find()) return Optional.of(Kind.PLACE);
-        if (expects.contains(Features.NAME) || (question != null && WHO.matcher(question).lookingAt())) return Optional.of(Kind.NAME);
+        if (WHERE.matcher(q).find()) return Optional.of(Kind.PLACE);
+        if (expects.contains(Features.NAME)) return Optional.of(Kind.NAME);
         return Optional.empty();
     }
 
@@ -199,7 +211,7 @@ final class FactSpan {
                     anchors.add("unit:" + c.amount().unit());
                 }
                 double score = effective + c.bonus() - 0.5 * Math.min(dist, 300) / 300.0;
-                out.add(new Found(kind, c.start(), c.end(), text.substring(c.start(), c.end()), score, c.amount(), anchors));
+                out.add(new Found(kind, c.start(), c.end(), text.substring(c.start(), c.end()), score, c.amount(), anchors, effective));
             }
         }
         return out;
@@ -336,6 +348,7 @@ final class FactSpan {
             if (year) continue; // a year is a date, not an amount
             if (isDayOfMonth(text, spanEnd, s.end(), number)) continue;
             double bonus = parsed.unit().isEmpty() ? 0 : isCurrency(parsed.unit()) ? 0.4 : 0.3;
+            bonus += countsAsked(end, spanEnd, matches) ? UNIT_ASKED_BONUS : 0;
             out.add(new Candidate(spanStart, trimEnd(text, spanStart, spanEnd), bonus, parsed));
         }
         Matcher w = NUMBER_WORD.matcher(text).region(s.start(), s.end());
@@ -343,9 +356,20 @@ final class FactSpan {
             double v = WORD_VALUES.getOrDefault(w.group(1).toLowerCase(Locale.ROOT), Double.NaN);
             Tail t = plural(text, tail(text, w.end(1), s.end(), v), s.end(), matches);
             if (t == null || t.amount().unit().isEmpty()) continue; // "six" alone is not an amount
-            out.add(new Candidate(w.start(1), trimEnd(text, w.start(1), t.end()), 0.2, t.amount()));
+            out.add(new Candidate(w.start(1), trimEnd(text, w.start(1), t.end()), 0.2 + (countsAsked(w.end(1), t.end(), matches) ? UNIT_ASKED_BONUS : 0),
+                    t.amount()));
         }
         return out;
+    }
+
+    /** What an amount gains when its unit is a word of the question ("How many seats…": "412 seats", not "60 %"). */
+    static final double UNIT_ASKED_BONUS = 0.6;
+
+    private static boolean countsAsked(int from, int to, List<Match> matches) {
+        for (Match m : matches) {
+            if (m.start() >= from && m.end() <= to) return true;
+        }
+        return false;
     }
 
     /** A unit read after a number, and where it ends. */

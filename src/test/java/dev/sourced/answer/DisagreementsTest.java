@@ -36,10 +36,25 @@ class DisagreementsTest {
     @Test
     void differentCountsOfTheSameNounDiffer() {
         List<Citation> cs = List.of(
-                cite(1, "a", "Musk a acheté 10 000 GPU pour Twitter."),
+                cite(1, "a", "Pour Twitter, Musk a acheté 10 000 GPU."),
                 cite(2, "b", "Selon Business Insider, Musk a acheté 20 000 GPU."));
         assertThat(notes(cs, true, "Combien de GPU Musk a-t-il achetés ?", Lang.FR))
                 .containsExactly("Les sources divergent : « 10 000 GPU » [1], « 20 000 GPU » [2].");
+    }
+
+    @Test
+    void countsOfOneNounAboutDifferentThingsAreNotADisagreement() {
+        // the first selection had fifteen novels, the final one four: the same noun, but only one sentence answers
+        List<Citation> cs = List.of(
+                cite(1, "a", "Quatre romans sont en lice pour le prix."),
+                cite(2, "b", "La première sélection du prix comptait quinze romans."));
+        assertThat(notes(cs, true, "Combien de romans comptait la première sélection du prix ?", Lang.FR)).isEmpty();
+    }
+
+    @Test
+    void aNounInThePluralIsNotASecondSpelling() {
+        assertThat(notes(List.of(cite(1, "a", "Elle a reçu la Palme d'or."), cite(2, "b", "Les Palmes d'or de ces dernières années.")),
+                false, "Qui a reçu la Palme ?", Lang.FR)).isEmpty();
     }
 
     @Test

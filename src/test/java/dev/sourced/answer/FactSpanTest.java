@@ -101,6 +101,20 @@ class FactSpanTest {
     }
 
     @Test
+    void theQuestionWordThatOpensTheQuestionDecidesWhatItAsksFor() {
+        assertThat(kind("Where was the minister speaking when she said it?")).contains(FactSpan.Kind.PLACE);
+        assertThat(kind("What was the score when the match ended?")).isNotEqualTo(Optional.of(FactSpan.Kind.DATE));
+        assertThat(kind("On what date does the museum reopen?")).contains(FactSpan.Kind.DATE);
+        assertThat(kind("Qui dirigera le chantier ?")).contains(FactSpan.Kind.NAME);
+    }
+
+    @Test
+    void anAmountOfTheThingCountedWinsOverAnotherNumber() {
+        assertThat(answer("How many seats did the party win?", "The party won 60% of the vote and 412 seats in the election.", Lang.EN))
+                .isEqualTo("412 seats");
+    }
+
+    @Test
     void whyQuestionsHaveNoTypedFact() {
         assertThat(kind("Pourquoi Musk a-t-il quitté OpenAI ?")).isEmpty();
         assertThat(kind("Why did the talks fail?")).isEmpty();
