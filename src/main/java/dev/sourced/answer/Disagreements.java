@@ -60,10 +60,12 @@ final class Disagreements {
 
     private static java.util.Optional<String> amounts(List<Citation> citations, Phrases say, FactSpan.Asked asked,
                                                       Function<Citation, Lang> langOf) {
+        // the amount each quote gives in answer, as the short answer reads it (a sum of money first when one is asked for)
+        FactSpan.Kind kind = asked.expects().contains(dev.sourced.index.Features.MONEY) ? FactSpan.Kind.MONEY : FactSpan.Kind.AMOUNT;
         List<FactSpan.Found> found = new ArrayList<>();
         List<Integer> from = new ArrayList<>();
         for (Citation c : citations.subList(0, Math.min(COMPARED, citations.size()))) {
-            FactSpan.find(c.text(), langOf.apply(c), FactSpan.Kind.AMOUNT, asked).ifPresent(f -> {
+            FactSpan.find(c.text(), langOf.apply(c), kind, asked).ifPresent(f -> {
                 if (f.amount() != null && !Double.isNaN(f.amount().value())) {
                     found.add(f);
                     from.add(c.n());
