@@ -5,7 +5,6 @@ import dev.sourced.corpus.NearDuplicates;
 import dev.sourced.corpus.Passages;
 import dev.sourced.corpus.SentenceSplitter;
 import dev.sourced.corpus.Span;
-import dev.sourced.index.Analyzers;
 import dev.sourced.index.Features;
 import dev.sourced.index.Fields;
 import dev.sourced.index.HybridRetriever;
@@ -33,16 +32,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * question is about (or abstains), merges passages that several outlets share, and composes a short answer whose
  * statements cite numbered verbatim quotes.
  *
- * <p>Abstention does not rest on one score threshold. The question abstains when (1) it names something the corpus
- * never mentions, or (2) no retrieved passage holds the distinctive names and numbers of the question together with
- * most of the weight of its other words.
+ * <p>Abstention does not rest on one hand-set threshold. The question abstains when (1) it names something the corpus
+ * never mentions, or (2) the abstention model, fitted on labelled questions of several corpora ({@code sourced
+ * calibrate}), finds from the signals of the question and of its best passage that the corpus does not answer it.
+ * Candidates are ordered by a ranking model fitted the same way.
  */
 public final class AnswerEngine implements Answerer, CorpusView {
     /** Passages considered for an answer. */
     static final int CANDIDATES = 20;
     public static final int MAX_CITATIONS = 5;
-    /** Statements in the short answer. */
-    static final int MAX_STATEMENTS = 2;
     /**
      * A passage is cited beside the best one when its ranking score is at most this far below it (in log-odds: about
      * twenty times less likely); measured on the look halves, it cites 2.5 passages on average.
@@ -51,11 +49,13 @@ public final class AnswerEngine implements Answerer, CorpusView {
     /** Two passages sharing this share of their word trigrams are one statement from several outlets. */
     static final double DUPLICATE_OVERLAP = 0.6;
     static final int CONTEXT_SENTENCES = 2;
+    /** How much the ranker's confidence in a quote counts, beside how well a span answers, in choosing the fact to state. */
+    static final double RANK_WEIGHT = 1.0;
+    /** What a sentence that gives a cause (to a why-question) or a quotation (to a what-did-they-say one) adds to its coverage. */
+    static final double KIND_BONUS = 2.0;
     /** Answers kept for questions asked again, until the corpus changes. */
     static final int RECENT_ANSWERS = 2048;
     static final int RECENT_PASSAGES = 8192;
-    /** A quote this short is its own statement in the short answer. */
-    static final int SHORT_STATEMENT = 320;
 
     private final QuestionParser parser;
     private final HybridRetriever retriever;
@@ -154,9 +154,12 @@ public final class AnswerEngine implements Answerer, CorpusView {
             }
             return new Answer(question.text(), say.lang(), text, true, List.of(), ms(t0));
         }
-        List<Citation> citations = cite(d.ranked());
-        String text = compose(say, citations, f.forms());
-        for (String note : Disagreements.find(citations, q.expects().contains(Features.MONEY) || q.expects().contains(Features.NUMBER), say)) {
+        FactSpan.Asked asked = asked(f);
+        Map<Integer, FactSpan.Found> facts = new java.util.HashMap<>();
+        List<Citation> citations = highlight(cite(d.ranked()), FactSpan.kindOf(q.expects(), q.text()), asked, facts);
+        String text = compose(say, citations, facts, asked);
+        boolean asksForAmount = q.expects().contains(Features.MONEY) || q.expects().contains(Features.NUMBER);
+        for (String note : Disagreements.find(citations, asksForAmount, say, asked, this::language)) {
             text += " " + note;
         }
         if (writer != null) {
@@ -259,54 +262,94 @@ public final class AnswerEngine implements Answerer, CorpusView {
     }
 
 
-    private String compose(Phrases say, List<Citation> citations, Map<QueryTerm, Evidence.TermForms> forms) {
-        StringBuilder sb = new StringBuilder(say.intro());
-        Set<String> usedDocs = new HashSet<>();
-        int statements = 0;
+    /** The citations with the span of each that answers a question asking for {@code kind} of fact (none: unchanged). */
+    private List<Citation> highlight(List<Citation> citations, Optional<FactSpan.Kind> kind, FactSpan.Asked asked,
+                                     Map<Integer, FactSpan.Found> facts) {
+        if (kind.isEmpty()) return citations;
+        List<Citation> out = new ArrayList<>(citations.size());
         for (Citation c : citations) {
-            if (statements >= MAX_STATEMENTS) break;
-            if (statements > 0 && usedDocs.contains(c.docId())) continue;
-            sb.append(' ').append(bestSentence(c, forms).replaceAll("\\s+", " ")).append(" [").append(c.n()).append(']');
-            usedDocs.add(c.docId());
-            statements++;
+            Optional<FactSpan.Found> found = FactSpan.find(c.text(), language(c), kind.get(), asked);
+            found.ifPresent(x -> facts.put(c.n(), x));
+            out.add(found.map(x -> c.withHighlight(x.start(), x.end())).orElse(c));
         }
-        return sb.toString();
+        return out;
+    }
+
+    /** The question's text, its terms' forms, and their weights (distinctive terms count more). */
+    private static FactSpan.Asked asked(Focus f) {
+        Map<String, Double> weights = new java.util.HashMap<>();
+        double max = f.weights().values().stream().mapToDouble(Double::doubleValue).max().orElse(1);
+        f.weights().forEach((t, w) -> weights.merge(t.surface(), max > 0 ? w / max : 1, Math::max));
+        return new FactSpan.Asked(f.question().text(), f.forms().values(), weights, f.question().expects());
+    }
+
+    private Lang language(Citation c) {
+        return document(c.docId()).map(StoredDocument::language).orElse(Lang.OTHER);
     }
 
     /**
-     * The statement a quote makes for the short answer: the whole quote when it is short, else its sentence that
-     * covers most of the question (with the sentence before it when it leans on it, "C'est pourquoi …"). A heading
-     * introduces a quote but is not a statement; a lead-in ending with ":" keeps what follows.
+     * The short answer. It leads with the fact when a quote holds one (the best quote's span, cited with every quote that
+     * gives the same fact: "According to [1][3]: 10 000 GPU."); else it states the one sentence of the best quote that
+     * covers most of the question, a quotation attributed to its speaker. It never repeats whole quotes.
      */
-    private String bestSentence(Citation c, Map<QueryTerm, Evidence.TermForms> forms) {
-        String text = c.text().strip();
+    private String compose(Phrases say, List<Citation> citations, Map<Integer, FactSpan.Found> facts, FactSpan.Asked asked) {
+        Citation c = null;
+        double bestScore = Double.NEGATIVE_INFINITY, top = Math.max(1e-9, citations.get(0).score());
+        for (Citation x : citations) {
+            FactSpan.Found f = facts.get(x.n());
+            if (f == null || !x.highlighted()) continue;
+            // the span that best answers in its quote, in a quote the ranker finds likely to answer
+            double score = f.score() + RANK_WEIGHT * x.score() / top;
+            if (score > bestScore) {
+                bestScore = score;
+                c = x;
+            }
+        }
+        if (c != null) {
+            String key = factKey(c.highlight());
+            StringBuilder markers = new StringBuilder();
+            for (Citation o : citations) {
+                if (o == c || (o.highlighted() && factKey(o.highlight()).equals(key))) markers.append('[').append(o.n()).append(']');
+            }
+            return say.fact(markers.toString(), c.highlight().replaceAll("\\s+", " "));
+        }
+        Citation best = citations.get(0);
+        String sentence = bestSentence(best.text(), language(best), asked).replaceAll("\\s+", " ").strip();
+        String marker = "[" + best.n() + "]";
+        return FactSpan.speech(sentence).map(sp -> say.speech(sp.speaker(), marker, sp.quotation()))
+                .orElseGet(() -> say.statement(marker, sentence));
+    }
+
+    private static String factKey(String fact) {
+        return dev.sourced.corpus.LanguageDetector.fold(fact).replaceAll("[^\\p{L}\\p{N}]+", "");
+    }
+
+    /**
+     * The statement a quote makes for the short answer: its sentence that covers most of the question (with the sentence
+     * before it when it leans on it, "C'est pourquoi …"; with the one after it when it ends with ":"). A heading
+     * introduces a quote but is not a statement.
+     */
+    static String bestSentence(String quote, Lang lang, FactSpan.Asked asked) {
+        String text = quote.strip();
         List<Span> spans = SentenceSplitter.split(text);
         List<Span> statements = new ArrayList<>();
         for (Span s : spans) {
             String sentence = s.of(text);
             boolean wholeLine = (s.start() == 0 || text.charAt(s.start() - 1) == '\n') && (s.end() == text.length() || text.charAt(s.end()) == '\n');
-            if (!(wholeLine && s.end() < text.length() && !sentence.strip().matches("(?s).*[.!…\"”»)]$"))) {
+            if (!(wholeLine && s.end() < text.length() && !sentence.strip().matches("(?s).*[.!…\"”»):]$"))) {
                 statements.add(s);
             }
         }
         if (statements.isEmpty()) return text;
-        String body = text.substring(statements.get(0).start());
-        if (statements.size() == 1 || body.length() <= SHORT_STATEMENT || body.matches("(?s).*:\\s*\\n.*")) {
-            return body;
-        }
-        Lang lang = document(c.docId()).map(StoredDocument::language).orElse(Lang.OTHER);
         int best = 0;
         double bestScore = -1;
+        boolean why = asked.expects().contains(Features.REASON);
+        boolean speech = asked.expects().contains(Features.SPEECH);
         for (int i = 0; i < statements.size(); i++) {
-            Set<String> toks = new HashSet<>(Analyzers.terms(Analyzers.forLang(lang), statements.get(i).of(text)));
-            double score = 0;
-            for (Evidence.TermForms f : forms.values()) {
-                double found = 0;
-                for (var e : f.in(lang).entrySet()) {
-                    if (toks.contains(e.getKey())) found = Math.max(found, e.getValue());
-                }
-                score += found;
-            }
+            String sentence = statements.get(i).of(text);
+            // a why-question wants the sentence that gives a cause, a what-did-they-say question the one that quotes
+            double score = FactSpan.coverage(text, statements.get(i), lang, asked);
+            if (score > 0) score += (why && FactSpan.givesCause(sentence) ? KIND_BONUS : 0) + (speech && FactSpan.quotes(sentence) ? KIND_BONUS : 0);
             if (score > bestScore) {
                 bestScore = score;
                 best = i;
@@ -314,7 +357,9 @@ public final class AnswerEngine implements Answerer, CorpusView {
         }
         int first = best;
         while (first > 0 && Passages.leansBack(statements.get(first).of(text))) first--;
-        return text.substring(statements.get(first).start(), statements.get(best).end());
+        int last = best;
+        if (statements.get(last).of(text).strip().endsWith(":") && last + 1 < statements.size()) last++;
+        return text.substring(statements.get(first).start(), statements.get(last).end());
     }
 
     private SourceRef ref(PassageHit h) {

@@ -16,6 +16,26 @@ record Phrases(Lang lang) {
         return fr() ? "D'après les articles :" : "According to the articles:";
     }
 
+    /** The fact that answers, with the quotes that give it: "According to [1][2]: 10 000 GPU." */
+    String fact(String markers, String fact) {
+        String f = fact.strip();
+        String end = f.matches("(?s).*[.!?…]$") ? "" : ".";
+        return (fr() ? "D'après " + markers + " : " : "According to " + markers + ": ") + f + end;
+    }
+
+    /** One sentence of a quote stated as the answer: "According to [1]: He left in 2018." */
+    String statement(String markers, String sentence) {
+        String s = sentence.strip();
+        String end = s.matches("(?s).*[.!?…:;\"”»)]$") ? "" : ".";
+        return (fr() ? "D'après " + markers + " : " : "According to " + markers + ": ") + s + end;
+    }
+
+    /** A quotation attributed to its speaker: "Selon Elon Musk [1] : « … »". */
+    String speech(String speaker, String markers, String quotation) {
+        return fr() ? "Selon " + speaker + " " + markers + " : « " + quotation + " »"
+                : "According to " + speaker + " " + markers + ": “" + quotation + "”";
+    }
+
     String notSaid() {
         return fr() ? "Le corpus ne le dit pas." : "The corpus does not say.";
     }

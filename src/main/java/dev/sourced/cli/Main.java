@@ -190,6 +190,9 @@ public final class Main {
             n.put("score", c.score());
             ArrayNode also = n.putArray("also_in");
             for (SourceRef r : c.alsoIn()) putRef(also.addObject(), r);
+            ObjectNode highlight = n.putObject("highlight");
+            highlight.put("start", c.highlightStart());
+            highlight.put("end", c.highlightEnd());
         }
         o.put("took_ms", a.tookMs());
         try {

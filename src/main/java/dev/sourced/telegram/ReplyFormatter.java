@@ -151,8 +151,30 @@ final class ReplyFormatter {
             }
             tail.append('\n').append(Html.italic(Phrase.ALSO_IN.in(lang))).append(' ').append(refs);
         }
-        return new Block("<blockquote>" + Html.bold("[" + c.n() + "]") + " ", List.of(Block.Run.plain(c.text().strip())),
-                tail.toString(), "</blockquote>", false);
+        return new Block("<blockquote>" + Html.bold("[" + c.n() + "]") + " ", quoteRuns(c), tail.toString(), "</blockquote>", false);
+    }
+
+    /** The quote's text, its answer span (a number, a date, a name) in bold when it has one. */
+    static List<Block.Run> quoteRuns(Citation c) {
+        String stripped = c.text().strip();
+        if (!c.highlighted()) {
+            return List.of(Block.Run.plain(stripped));
+        }
+        int lead = c.text().indexOf(stripped);
+        int from = Math.clamp(c.highlightStart() - lead, 0, stripped.length());
+        int to = Math.clamp(c.highlightEnd() - lead, from, stripped.length());
+        if (from == to) {
+            return List.of(Block.Run.plain(stripped));
+        }
+        List<Block.Run> runs = new ArrayList<>();
+        if (from > 0) {
+            runs.add(Block.Run.plain(stripped.substring(0, from)));
+        }
+        runs.add(Block.Run.bold(stripped.substring(from, to)));
+        if (to < stripped.length()) {
+            runs.add(Block.Run.plain(stripped.substring(to)));
+        }
+        return runs;
     }
 
     /** "Title, Outlet, date", the title linked to the article when its URL is known. */

@@ -11,22 +11,50 @@ class DisagreementsTest {
         return new Citation(n, new SourceRef(doc, "Title " + doc, "Outlet " + doc, "", "2023-04", 0, text.length()), text, 1.0, List.of());
     }
 
+    private static List<String> notes(List<Citation> cs, boolean asksForAmount, String question, Lang lang) {
+        return Disagreements.find(cs, asksForAmount, Phrases.of(lang), FactSpanTest.asked(question), c -> lang);
+    }
+
     @Test
     void twoSpellingsOfOneNameInTwoArticlesAreShownWithTheirCitations() {
-        List<String> notes = Disagreements.find(List.of(
+        List<String> notes = notes(List.of(
                 cite(1, "a", "Les ingénieurs Igor Babuschkin et Manuel Kroiss ont rejoint l'équipe."),
-                cite(2, "b", "Il a embauché Igor Babusschkin et Manuel Kroiss.")), false, Phrases.of(Lang.EN));
+                cite(2, "b", "Il a embauché Igor Babusschkin et Manuel Kroiss.")), false, "Qui a rejoint l'équipe ?", Lang.EN);
         assertThat(notes).containsExactly("The sources spell this name two ways: “Babuschkin” [1] and “Babusschkin” [2].");
     }
 
     @Test
-    void differentAmountsAreShownWhenTheQuestionAsksForOne() {
+    void differentAmountsOfOneThingAreShownWhenTheQuestionAsksForOne() {
         List<Citation> cs = List.of(
                 cite(1, "a", "La carte se vend 30 603 $ sur les sites spécialisés."),
                 cite(2, "b", "Sur Ebay, elle se vend 40 000 $ l'unité."));
-        assertThat(Disagreements.find(cs, true, Phrases.of(Lang.FR)))
-                .containsExactly("Les sources divergent : « 30 603 $ » [1], « 40 000 $ » [2].");
-        assertThat(Disagreements.find(cs, false, Phrases.of(Lang.FR))).isEmpty();
+        String q = "À combien se vend la carte ?";
+        assertThat(notes(cs, true, q, Lang.FR)).containsExactly("Les sources divergent : « 30 603 $ » [1], « 40 000 $ » [2].");
+        assertThat(notes(cs, false, q, Lang.FR)).isEmpty();
+    }
+
+    @Test
+    void differentCountsOfTheSameNounDiffer() {
+        List<Citation> cs = List.of(
+                cite(1, "a", "Pour Twitter, Musk a acheté 10 000 GPU."),
+                cite(2, "b", "Selon Business Insider, Musk a acheté 20 000 GPU."));
+        assertThat(notes(cs, true, "Combien de GPU Musk a-t-il achetés ?", Lang.FR))
+                .containsExactly("Les sources divergent : « 10 000 GPU » [1], « 20 000 GPU » [2].");
+    }
+
+    @Test
+    void countsOfOneNounAboutDifferentThingsAreNotADisagreement() {
+        // the first selection had fifteen novels, the final one four: the same noun, but only one sentence answers
+        List<Citation> cs = List.of(
+                cite(1, "a", "Quatre romans sont en lice pour le prix."),
+                cite(2, "b", "La première sélection du prix comptait quinze romans."));
+        assertThat(notes(cs, true, "Combien de romans comptait la première sélection du prix ?", Lang.FR)).isEmpty();
+    }
+
+    @Test
+    void aNounInThePluralIsNotASecondSpelling() {
+        assertThat(notes(List.of(cite(1, "a", "Elle a reçu la Palme d'or."), cite(2, "b", "Les Palmes d'or de ces dernières années.")),
+                false, "Qui a reçu la Palme ?", Lang.FR)).isEmpty();
     }
 
     @Test
@@ -34,6 +62,28 @@ class DisagreementsTest {
         List<Citation> cs = List.of(
                 cite(1, "a", "Twitter a acheté 10 000 GPU."),
                 cite(2, "b", "Elon Musk se dote de 10.000 GPU."));
-        assertThat(Disagreements.find(cs, true, Phrases.of(Lang.EN))).isEmpty();
+        assertThat(notes(cs, true, "Combien de GPU Twitter a-t-il achetés ?", Lang.EN)).isEmpty();
+    }
+
+    @Test
+    void aNumberGluedToLettersIsNeverComparedWithAnAmount() {
+        List<Citation> cs = List.of(
+                cite(1, "a", "Twitter a acheté 10 000 GPU."),
+                cite(2, "b", "Ces GPU sont des H100 de Nvidia, achetés pour Twitter."));
+        assertThat(notes(cs, true, "Combien de GPU Twitter a-t-il achetés ?", Lang.FR)).isEmpty();
+    }
+
+    @Test
+    void amountsOfOtherUnitsOrOtherThingsAreNotADisagreement() {
+        // the same question term, but euros against a count of GPUs
+        assertThat(notes(List.of(
+                cite(1, "a", "Twitter a acheté 10 000 GPU."),
+                cite(2, "b", "Twitter a dépensé 300 millions d'euros en GPU.")), true, "Combien de GPU Twitter a-t-il achetés ?", Lang.FR))
+                .isEmpty();
+        // two sums in dollars, but one is a price and the other a salary: no term of the question next to the second
+        assertThat(notes(List.of(
+                cite(1, "a", "The chip costs $30,000 on resale sites."),
+                cite(2, "b", "The chip maker's engineers earn $250,000 a year, the report says.")), true,
+                "How much does the chip cost on resale sites?", Lang.EN)).isEmpty();
     }
 }

@@ -95,4 +95,18 @@ class CliTest {
         assertThat(run("ask", "--json", "How many residents left their homes after the volcano erupted?")).isZero();
         assertThat(out).contains("\"doc_id\" : \"volcan\"").contains("Island Herald").contains("4,500");
     }
+
+    @Test
+    void askJsonGivesTheAnswerSpanOfEachQuote() throws Exception {
+        assertThat(run("ingest", "--id", "volcan", "--outlet", "Island Herald", "src/test/resources/fixtures/english-article.md")).isZero();
+        assertThat(run("ask", "--json", "How many residents left their homes after the volcano erupted?")).isZero();
+        JsonNode n = new ObjectMapper().readTree(out);
+        JsonNode c = n.get("citations").get(0);
+        String text = c.get("text").asText();
+        JsonNode h = c.get("highlight");
+        assertThat(text.substring(h.get("start").asInt(), h.get("end").asInt())).isEqualTo("4,500 residents");
+        assertThat(n.get("answer").asText()).startsWith("According to [1]: 4,500 residents.");
+        assertThat(c.fieldNames()).toIterable().containsExactly("n", "doc_id", "title", "source", "url", "date", "start", "end", "text",
+                "score", "also_in", "highlight");
+    }
 }

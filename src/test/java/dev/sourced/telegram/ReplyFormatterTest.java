@@ -35,6 +35,41 @@ class ReplyFormatterTest {
     }
 
     @Test
+    void theAnswerSpanIsBoldInsideItsQuoteAndEscaped() {
+        String text = "  Sales of <R&D> kits rose to 10 000 units & more in 2024.";
+        int start = text.indexOf("10 000 units & more");
+        Citation c = new Citation(1, new SourceRef("a", "T", "O", "", "", 0, text.length()), text, 1, List.of(), start,
+                start + "10 000 units & more".length());
+        StoredAnswer a = new StoredAnswer(7, 1, 1, Lang.EN, "q", "According to [1]: 10 000 units & more.", false, List.of(c));
+
+        String m = formatter.answer(a, Lang.EN, false).messages().get(0);
+
+        assertThat(TelegramHtml.isValid(m)).isTrue();
+        assertThat(m).contains("<blockquote><b>[1]</b> Sales of &lt;R&amp;D&gt; kits rose to <b>10 000 units &amp; more</b> in 2024.\n— ");
+    }
+
+    @Test
+    void aQuoteWithoutAnAnswerSpanHasNoBoldInside() {
+        Citation c = new Citation(1, new SourceRef("a", "T", "O", "", "", 0, 5), "Plain", 1, List.of());
+        StoredAnswer a = new StoredAnswer(7, 1, 1, Lang.EN, "q", "According to [1]: Plain.", false, List.of(c));
+        assertThat(formatter.answer(a, Lang.EN, false).messages().get(0)).contains("<b>[1]</b> Plain\n");
+    }
+
+    @Test
+    void aLongQuoteSplitAcrossMessagesKeepsItsBoldSpanValid() {
+        String sentence = "This sentence is filler text for a long quote. ";
+        String text = sentence.repeat(8) + "The answer is 42 widgets here. " + sentence.repeat(8);
+        int start = text.indexOf("42 widgets");
+        Citation c = new Citation(1, new SourceRef("a", "T", "O", "", "", 0, text.length()), text, 1, List.of(), start, start + 10);
+        StoredAnswer a = new StoredAnswer(7, 1, 1, Lang.EN, "q", "According to [1]: 42 widgets.", false, List.of(c));
+
+        List<String> messages = new ReplyFormatter(new MessageSplitter(300)).answer(a, Lang.EN, false).messages();
+
+        assertThat(messages).hasSizeGreaterThan(1).allSatisfy(m -> assertThat(TelegramHtml.isValid(m)).as(m).isTrue());
+        assertThat(String.join("", messages)).contains("<b>42 widgets</b>");
+    }
+
+    @Test
     void onlyTheFirstThreeQuotesAreShownAndMoreSourcesOffersTheRest() {
         List<Citation> five = IntStream.rangeClosed(1, 5).mapToObj(n -> new Citation(n,
                 new SourceRef("d" + n, "T" + n, "O", "", "2024", 0, 1), "Quote " + n + ".", 1, List.of())).toList();
