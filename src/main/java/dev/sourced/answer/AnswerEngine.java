@@ -196,13 +196,16 @@ public final class AnswerEngine implements Answerer, CorpusView {
         List<PassageHit> hits = retriever.retrieve(f.question(), CANDIDATES);
         Signals.ListStats stats = Signals.ListStats.of(hits);
         List<Signals.Ranked> ranked = new ArrayList<>();
+        FactSpan.Asked asked = asked(f);
+        Optional<FactSpan.Kind> kind = FactSpan.kindOf(f.question().expects(), f.question().text());
         for (int i = 0; i < hits.size(); i++) {
             PassageHit h = hits.get(i);
             Evidence e = new Evidence(h, passageWords.computeIfAbsent(h.passageId(), id -> new Evidence.Words(h)));
             Map<String, Double> x = Signals.candidate(f, e, i, stats);
-            ranked.add(new Signals.Ranked(e, x, models.ranker().probability(x)));
+            Signals.fact(x, kind, asked, e);
+            ranked.add(new Signals.Ranked(e, x, models.ranker().score(x)));
         }
-        ranked.sort(Comparator.comparingDouble(Signals.Ranked::p).reversed());
+        ranked.sort(Comparator.comparingDouble(Signals.Ranked::score).reversed());
         Map<String, Double> base = Signals.questionBase(f);
         Map<String, Double> signals = Signals.question(base, ranked);
         return new Decision(base, ranked, signals, !ranked.isEmpty() && models.abstention().accepts(signals));
@@ -224,10 +227,10 @@ public final class AnswerEngine implements Answerer, CorpusView {
      * {@link #MAX_CITATIONS}); near-duplicates from several outlets merged into one citation.
      */
     private List<Citation> cite(List<Signals.Ranked> ranked) {
-        double top = logit(ranked.get(0).p());
+        double top = ranked.get(0).score();
         List<Signals.Ranked> order = new ArrayList<>();
         for (Signals.Ranked r : ranked) {
-            if (order.isEmpty() || logit(r.p()) >= top - CITE_GAP) order.add(r);
+            if (order.isEmpty() || r.score() >= top - CITE_GAP) order.add(r);
         }
         List<List<PassageHit>> groups = new ArrayList<>();
         List<Set<String>> shingles = new ArrayList<>();
@@ -247,7 +250,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
             } else if (groups.size() < MAX_CITATIONS) {
                 groups.add(new ArrayList<>(List.of(h)));
                 shingles.add(sh);
-                scores.add(s.p());
+                scores.add(1 / (1 + Math.exp(-s.score())));
             }
         }
         List<Citation> out = new ArrayList<>();
@@ -387,11 +390,6 @@ public final class AnswerEngine implements Answerer, CorpusView {
 
     static double overlap(Set<String> a, Set<String> b) {
         return NearDuplicates.overlap(a, b);
-    }
-
-    private static double logit(double p) {
-        double q = Math.min(1 - 1e-12, Math.max(1e-12, p));
-        return Math.log(q / (1 - q));
     }
 
     private static double round(double d) {

@@ -20,7 +20,7 @@ import java.util.Properties;
  */
 public record Logistic(Map<String, Double> weights, double bias, double threshold) {
     /** Penalty on the weights' squares: keeps a rare feature from taking a large weight from a few examples. */
-    static final double L2 = 1e-3;
+    static final double L2 = 1e-2;
     static final int EPOCHS = 600;
     static final double LEARNING_RATE = 0.5;
 
@@ -29,17 +29,25 @@ public record Logistic(Map<String, Double> weights, double bias, double threshol
         if (!(threshold > 0 && threshold < 1)) throw new IllegalArgumentException("threshold: expected in (0, 1), got " + threshold);
     }
 
-    /** One labelled example: the features of a question or passage, and whether it is a positive. */
-    public record Example(Map<String, Double> features, boolean positive) {
+    /** One labelled example: the features of a question or passage, whether it is a positive, and how much it counts. */
+    public record Example(Map<String, Double> features, boolean positive, double weight) {
+        public Example(Map<String, Double> features, boolean positive) {
+            this(features, positive, 1);
+        }
     }
 
-    public double probability(Map<String, Double> features) {
+    /** The linear score {@code bias + Σ w·x}: what a ranking model orders by. */
+    public double score(Map<String, Double> features) {
         double z = bias;
         for (var e : features.entrySet()) {
             Double w = weights.get(e.getKey());
             if (w != null) z += w * e.getValue();
         }
-        return 1 / (1 + Math.exp(-z));
+        return z;
+    }
+
+    public double probability(Map<String, Double> features) {
+        return 1 / (1 + Math.exp(-score(features)));
     }
 
     public boolean accepts(Map<String, Double> features) {
@@ -55,11 +63,14 @@ public record Logistic(Map<String, Double> weights, double bias, double threshol
         if (examples.isEmpty()) throw new IllegalArgumentException("examples: none to fit on");
         int n = examples.size(), d = features.size();
         double[][] x = new double[n][d];
-        double[] y = new double[n];
+        double[] y = new double[n], weight = new double[n];
         double[] mean = new double[d], sd = new double[d];
+        double totalWeight = 0;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d; j++) x[i][j] = examples.get(i).features().getOrDefault(features.get(j), 0.0);
             y[i] = examples.get(i).positive() ? 1 : 0;
+            weight[i] = examples.get(i).weight();
+            totalWeight += weight[i];
         }
         for (int j = 0; j < d; j++) {
             double s = 0, ss = 0;
@@ -79,12 +90,12 @@ public record Logistic(Map<String, Double> weights, double bias, double threshol
             for (int i = 0; i < n; i++) {
                 double z = b;
                 for (int j = 0; j < d; j++) z += w[j] * x[i][j];
-                double err = 1 / (1 + Math.exp(-z)) - y[i];
+                double err = (1 / (1 + Math.exp(-z)) - y[i]) * weight[i];
                 gb += err;
                 for (int j = 0; j < d; j++) g[j] += err * x[i][j];
             }
-            b -= LEARNING_RATE * gb / n;
-            for (int j = 0; j < d; j++) w[j] -= LEARNING_RATE * (g[j] / n + L2 * w[j]);
+            b -= LEARNING_RATE * gb / totalWeight;
+            for (int j = 0; j < d; j++) w[j] -= LEARNING_RATE * (g[j] / totalWeight + L2 * w[j]);
         }
         Map<String, Double> weights = new LinkedHashMap<>();
         double bias = b;
@@ -153,15 +164,15 @@ public record Logistic(Map<String, Double> weights, double bias, double threshol
         return new Logistic(weights, 0, 0.5);
     }
 
-    /** The threshold that classifies the most examples right (ties: the one nearest 0.5). */
+    /** The threshold that classifies the most weight right (ties: the one nearest 0.5). */
     static double bestThreshold(Logistic model, List<Example> examples) {
         double best = 0.5;
-        int bestRight = -1;
+        double bestRight = -1;
         for (int t = 5; t <= 95; t++) {
             double th = t / 100.0;
-            int right = 0;
-            for (Example e : examples) if ((model.probability(e.features()) >= th) == e.positive()) right++;
-            if (right > bestRight || (right == bestRight && Math.abs(th - 0.5) < Math.abs(best - 0.5))) {
+            double right = 0;
+            for (Example e : examples) if ((model.probability(e.features()) >= th) == e.positive()) right += e.weight();
+            if (right > bestRight + 1e-12 || (Math.abs(right - bestRight) <= 1e-12 && Math.abs(th - 0.5) < Math.abs(best - 0.5))) {
                 bestRight = right;
                 best = th;
             }

@@ -16,9 +16,10 @@ import java.util.Set;
  */
 final class Signals {
     static final List<String> CANDIDATE = List.of("fused", "lexical", "lexical_abs", "dense", "dense_gap", "rank",
-            "coverage", "coverage_inside", "names", "word_inside", "type_wanted", "type_held", "cross_lang", "sentence_coverage", "fused_coverage");
-    static final List<String> QUESTION = List.of("top_p", "second_p", "coverage", "coverage_inside", "names", "lexical_abs",
-            "dense", "type_wanted", "type_held", "unknown_share", "terms", "cross_lang", "sentence_coverage", "follow_up");
+            "coverage", "coverage_inside", "names", "word_inside", "type_wanted", "type_held", "cross_lang", "sentence_coverage", "fused_coverage", "fact_found", "fact_coverage");
+    static final List<String> QUESTION = List.of("top_score", "score_gap", "coverage", "coverage_inside", "names", "lexical_abs",
+            "dense", "type_wanted", "type_held", "unknown_share", "terms", "cross_lang", "sentence_coverage", "follow_up",
+            "fact_asked", "fact_found", "fact_coverage");
 
     private Signals() {
     }
@@ -68,6 +69,18 @@ final class Signals {
         return x;
     }
 
+    /**
+     * Whether the question asks for a kind of fact (an amount, a date, a name, a place), and whether the passage gives
+     * one of that kind next to the question's terms, with how much of the question its sentence covers: a passage on
+     * the topic that lacks the detail asked for is the common way a corpus does not answer.
+     */
+    static void fact(Map<String, Double> x, java.util.Optional<FactSpan.Kind> kind, FactSpan.Asked asked, Evidence e) {
+        x.put("fact_asked", kind.isPresent() ? 1.0 : 0.0);
+        java.util.Optional<FactSpan.Found> found = kind.flatMap(k -> FactSpan.find(e.hit().text(), e.hit().lang(), k, asked));
+        x.put("fact_found", found.isPresent() ? 1.0 : 0.0);
+        x.put("fact_coverage", found.map(FactSpan.Found::coverage).orElse(0.0));
+    }
+
     /** The largest share of the question's weight that one sentence of the passage holds: answers sit in a sentence. */
     private static double sentenceCoverage(Focus f, Evidence e) {
         double all = f.totalWeight(), best = 0;
@@ -96,17 +109,18 @@ final class Signals {
     static Map<String, Double> question(Map<String, Double> base, List<Ranked> ranked) {
         Map<String, Double> x = new LinkedHashMap<>(base);
         Ranked top = ranked.isEmpty() ? null : ranked.get(0);
-        x.put("top_p", top == null ? 0 : top.p());
-        x.put("second_p", ranked.size() < 2 ? 0 : ranked.get(1).p());
+        // the ranker's scores are comparable within a question, and only roughly across questions
+        x.put("top_score", top == null ? 0 : top.score());
+        x.put("score_gap", top == null ? 0 : ranked.size() < 2 ? 5 : Math.min(5, top.score() - ranked.get(1).score()));
         for (String k : List.of("coverage", "coverage_inside", "names", "lexical_abs", "dense", "type_wanted", "type_held",
-                "cross_lang", "sentence_coverage")) {
+                "cross_lang", "sentence_coverage", "fact_asked", "fact_found", "fact_coverage")) {
             x.put(k, top == null ? 0 : top.signals().getOrDefault(k, 0.0));
         }
         return x;
     }
 
-    /** A candidate passage with its signals and the ranker's probability that it answers the question. */
-    record Ranked(Evidence evidence, Map<String, Double> signals, double p) {
+    /** A candidate passage with its signals and the ranker's score (higher: likelier to answer the question). */
+    record Ranked(Evidence evidence, Map<String, Double> signals, double score) {
         PassageHit hit() {
             return evidence.hit();
         }

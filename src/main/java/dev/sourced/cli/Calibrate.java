@@ -68,11 +68,11 @@ final class Calibrate {
                 files.add(Path.of(args.get(i)));
             }
         }
-        if (files.isEmpty()) throw new Main.UsageException("calibrate needs at least one SIGNALS.jsonl (from eval --signals)");
-        List<Calibration.Labelled> questions = new ArrayList<>();
-        for (Path f : files) questions.addAll(read(f));
-        Models m = Calibration.fit(questions);
-        String from = "fitted by `sourced calibrate` on " + questions.size() + " questions: "
+        if (files.isEmpty()) throw new Main.UsageException("calibrate needs at least one SIGNALS.jsonl (from eval --signals; one file per question set)");
+        List<List<Calibration.Labelled>> sets = new ArrayList<>();
+        for (Path f : files) sets.add(read(f));
+        Models m = Calibration.fit(sets);
+        String from = "fitted by `sourced calibrate` on " + sets.stream().mapToInt(List::size).sum() + " questions: "
                 + String.join(", ", files.stream().map(p -> p.getFileName().toString()).toList());
         try {
             Files.createDirectories(dir);

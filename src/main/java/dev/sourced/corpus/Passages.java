@@ -83,7 +83,9 @@ public final class Passages {
                 String nextText = next.span.of(text);
                 boolean connective = fits && CONNECTIVE.matcher(nextText).lookingAt();
                 boolean shortNext = fits && next.span.length() < SHORT_SENTENCE;
-                if (leadIn || connective || (sameLine && (tooShort || shortNext))) {
+                // a passage shorter than MIN_CHARS takes the next paragraph too: news paragraphs are often one
+                // sentence, and a question's words and its answer are often a sentence apart
+                if (leadIn || connective || tooShort || (sameLine && shortNext)) {
                     end = next.span.end();
                     line = next.line;
                     i++;
