@@ -65,6 +65,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
 
     private final AnswerWriter writer;
     private final Models models;
+    private final QueryTranslator translator;
     private final SpellingCorrector speller;
     /** Analysed words of recently retrieved passages (they do not change until the corpus does). */
     private final Map<Long, Evidence.Words> passageWords = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
@@ -83,10 +84,16 @@ public final class AnswerEngine implements Answerer, CorpusView {
 
     /** {@code writer} words the answer from the chosen quotes (an LLM); null: the extractive answer is the answer. */
     public AnswerEngine(QuestionParser parser, HybridRetriever retriever, DocumentStore store, AnswerWriter writer) {
-        this(parser, retriever, store, writer, Models.shipped());
+        this(parser, retriever, store, writer, null, Models.shipped());
     }
 
-    public AnswerEngine(QuestionParser parser, HybridRetriever retriever, DocumentStore store, AnswerWriter writer, Models models) {
+    /**
+     * {@code translator} (an LLM; null: none) translates each question into the other languages, and retrieval searches
+     * for its words too; {@code models} rank the candidates and decide whether to answer.
+     */
+    public AnswerEngine(QuestionParser parser, HybridRetriever retriever, DocumentStore store, AnswerWriter writer,
+                        QueryTranslator translator, Models models) {
+        this.translator = translator;
         this.models = models;
         this.speller = new SpellingCorrector(retriever.index());
         this.writer = writer;
@@ -169,6 +176,27 @@ public final class AnswerEngine implements Answerer, CorpusView {
         return new Answer(question.text(), say.lang(), text, false, citations, ms(t0));
     }
 
+    /**
+     * The question with the words of its translations into the other languages added, for retrieval only (what the
+     * question asks is still measured on its own words). Without a translator, or when it fails, the question as it is.
+     */
+    private ParsedQuestion translated(ParsedQuestion q) {
+        if (translator == null) return q;
+        List<QueryTerm> terms = new ArrayList<>(q.terms());
+        String embedding = q.embeddingText();
+        for (Lang target : List.of(Lang.FR, Lang.EN)) {
+            if (target == q.lang()) continue;
+            Optional<String> t = translator.translate(q.text(), target);
+            if (t.isEmpty()) continue;
+            for (QueryTerm x : parser.parse(t.get(), List.of(), target).terms()) {
+                if (x.kind() != QueryTerm.Kind.FRAME && terms.stream().noneMatch(y -> y.surface().equals(x.surface()))) terms.add(x);
+            }
+            // the embedding model reads English best: a question in a language it does not know is embedded translated
+            if (target == Lang.EN && q.lang() == Lang.OTHER) embedding = t.get();
+        }
+        return new ParsedQuestion(q.text(), q.lang(), terms, q.contextTerms(), q.expects(), embedding, q.followUp());
+    }
+
     /** What the question asks about: its terms but the frame words ("reason", "price"), measured against the corpus. */
     private Focus focus(ParsedQuestion parsed) {
         ParsedQuestion q = speller.correct(parsed);
@@ -193,7 +221,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
     }
 
     private Decision decide(Focus f) {
-        List<PassageHit> hits = retriever.retrieve(f.question(), CANDIDATES);
+        List<PassageHit> hits = retriever.retrieve(translated(f.question()), CANDIDATES);
         Signals.ListStats stats = Signals.ListStats.of(hits);
         List<Signals.Ranked> ranked = new ArrayList<>();
         FactSpan.Asked asked = asked(f);

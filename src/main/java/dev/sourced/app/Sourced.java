@@ -5,6 +5,7 @@ import dev.sourced.answer.AnswerEngine;
 import dev.sourced.answer.Answerer;
 import dev.sourced.answer.CorpusView;
 import dev.sourced.answer.llm.LlmAnswerWriter;
+import dev.sourced.answer.llm.LlmQueryTranslator;
 import dev.sourced.config.Config;
 import dev.sourced.corpus.DocumentIntake;
 import dev.sourced.corpus.PageFetcher;
@@ -69,18 +70,20 @@ public final class Sourced implements AutoCloseable {
     private final PassageIndex index;
     private final AnswerEngine answers;
     private final LlmAnswerWriter llm;
+    private final LlmQueryTranslator translator;
     private final DocumentIntake intake;
     private final Curation curation;
     private final Curation operator;
 
     private Sourced(Config config, Database db, DocumentStore store, Embedder embedder, PassageIndex index, AnswerEngine answers,
-                    LlmAnswerWriter llm) {
+                    LlmAnswerWriter llm, LlmQueryTranslator translator) {
         this.config = config;
         this.db = db;
         this.store = store;
         this.index = index;
         this.answers = answers;
         this.llm = llm;
+        this.translator = translator;
         this.intake = new DocumentIntake(new UntrustedParser(), new PageFetcher(PageFetcher.Limits.fromEnv(config.environment())));
         this.curation = new CorpusCuration(store, index, embedder, answers, intake);
         this.operator = new OperatorCuration(curation, new ModerationStore(db));
@@ -115,9 +118,11 @@ public final class Sourced implements AutoCloseable {
                 index.sync();
             }
             LlmAnswerWriter llm = LlmAnswerWriter.fromEnvironment(config.environment()).orElse(null);
+            LlmQueryTranslator translator = llm == null || !translateWithLlm(config) ? null
+                    : LlmQueryTranslator.fromEnvironment(config.environment()).orElse(null);
             Embedder embedder = join(loading);
             Sourced sourced = new Sourced(config, db, store, embedder, index,
-                    answers(config, index, embedder, store, join(lexicon), llm), llm);
+                    answers(config, index, embedder, store, join(lexicon), llm, translator), llm, translator);
             if (seed && store.countActive() == 0 && Files.isDirectory(config.corpusDir())) {
                 for (Curation.IngestResult r : sourced.curation.ingestAll(java.util.List.of(config.corpusDir()))) {
                     if (r.failed()) LOG.warning("corpus: " + r.error());
@@ -160,8 +165,17 @@ public final class Sourced implements AutoCloseable {
         }
     }
 
+    /** SOURCED_LLM_TRANSLATE: with an LLM configured, also translate each question for retrieval (default true). */
+    static boolean translateWithLlm(Config config) {
+        String v = config.environment().getOrDefault("SOURCED_LLM_TRANSLATE", "true").strip().toLowerCase(java.util.Locale.ROOT);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new dev.sourced.config.ConfigException("SOURCED_LLM_TRANSLATE: expected true or false, got '" + v + "'");
+        }
+        return v.equals("true");
+    }
+
     private static AnswerEngine answers(Config config, PassageIndex index, Embedder embedder, DocumentStore store,
-                                        Lexicon lexicon, LlmAnswerWriter llm) {
+                                        Lexicon lexicon, LlmAnswerWriter llm, LlmQueryTranslator translator) {
         QuestionParser parser = new QuestionParser(lexicon, config.on("translation"));
         LexicalQueryBuilder queries = new LexicalQueryBuilder(
                 new LexicalQueryBuilder.Options(config.on("translation"), config.on("cognates"), config.on("features")));
@@ -172,7 +186,8 @@ public final class Sourced implements AutoCloseable {
         }
         HybridRetriever.Options options = new HybridRetriever.Options(config.on("lexical"), config.on("dense") && vectorsUsable,
                 config.fusion().equals("rrf") ? HybridRetriever.Fusion.RRF : HybridRetriever.Fusion.WEIGHTED, config.denseWeight(), HybridRetriever.Options.DEFAULT_CANDIDATES);
-        return new AnswerEngine(parser, new HybridRetriever(index, embedder, queries, options), store, llm);
+        return new AnswerEngine(parser, new HybridRetriever(index, embedder, queries, options), store, llm, translator,
+                dev.sourced.answer.Models.shipped());
     }
 
     public Answerer answerer() {
@@ -247,6 +262,7 @@ public final class Sourced implements AutoCloseable {
         try {
             intake.close();
             if (llm != null) llm.close();
+            if (translator != null) translator.close();
             index.close();
         } finally {
             db.close();

@@ -1,5 +1,6 @@
 package dev.sourced.answer.llm;
 
+import dev.sourced.answer.QueryTranslator;
 import dev.sourced.corpus.Lang;
 import java.util.EnumMap;
 import java.util.List;

@@ -6,6 +6,9 @@ import dev.sourced.answer.Answer;
 import dev.sourced.answer.Question;
 import dev.sourced.app.Sourced;
 import dev.sourced.app.TestEngines;
+import dev.sourced.corpus.DocumentMeta;
+import dev.sourced.corpus.Lang;
+import dev.sourced.corpus.SourceDocument;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +21,46 @@ class EngineWithLlmTest {
     private Sourced engine(FakeLlmServer llm) {
         return Sourced.open(TestEngines.config(data, "SOURCED_EMBEDDING", "none", "SOURCED_LLM", "openai",
                 "SOURCED_LLM_BASE_URL", llm.openAiUrl(), "SOURCED_LLM_MODEL", "scripted", "SOURCED_LLM_API_KEY", "test-key",
-                "SOURCED_LLM_TIMEOUT_MS", "3000"));
+                "SOURCED_LLM_TIMEOUT_MS", "3000", "SOURCED_LLM_TRANSLATE", "false"));
+    }
+
+    private Sourced translatingEngine(FakeLlmServer llm) {
+        return Sourced.open(TestEngines.config(data, "SOURCED_EMBEDDING", "none", "SOURCED_LLM", "openai",
+                "SOURCED_LLM_BASE_URL", llm.openAiUrl(), "SOURCED_LLM_MODEL", "scripted", "SOURCED_LLM_API_KEY", "test-key",
+                "SOURCED_LLM_TIMEOUT_MS", "3000"), false);
+    }
+
+    private static void researchers(Sourced e) {
+        e.curation().ingest(new SourceDocument(new DocumentMeta("labo", "Le laboratoire recrute", "Le Courrier", "", Lang.FR,
+                "2024-04-02", "test:labo"), "text", "Le laboratoire de Valmont a embauché douze chercheurs au printemps. "
+                + "Ils travailleront sur les batteries au sodium."));
+        e.curation().ingest(new SourceDocument(new DocumentMeta("port", "Le port s'agrandit", "Le Courrier", "", Lang.FR,
+                "2024-04-03", "test:port"), "text", "Le port de Valmont accueillera deux nouveaux quais en 2026."));
+    }
+
+    @Test
+    void aQuestionInALanguageWithoutLexiconIsTranslatedForRetrieval() throws Exception {
+        try (FakeLlmServer llm = FakeLlmServer.start(); Sourced e = translatingEngine(llm)) {
+            researchers(e);
+            llm.then(FakeLlmServer.openAi("Combien de chercheurs le laboratoire a-t-il embauchés au printemps ?"));
+            llm.then(FakeLlmServer.openAi("How many researchers did the laboratory hire in the spring?"));
+            Answer a = e.answerer().ask(Question.of("Wie viele Forscher hat das Labor im Frühling eingestellt?"));
+
+            assertThat(a.abstained()).isFalse();
+            assertThat(a.citations().get(0).docId()).isEqualTo("labo");
+            assertThat(llm.received().get(0).message("user")).contains("<question>Wie viele Forscher");
+        }
+    }
+
+    @Test
+    void aFailedTranslationLeavesTheQuestionToItsOwnWords() throws Exception {
+        try (FakeLlmServer llm = FakeLlmServer.start(); Sourced e = translatingEngine(llm)) {
+            researchers(e);
+            // no scripted reply: the server answers 500 to the translation (and to the answer), the lexicon still works
+            Answer a = e.answerer().ask(Question.of("How many researchers did the Valmont laboratory hire?"));
+            assertThat(a.abstained()).isFalse();
+            assertThat(a.citations().get(0).docId()).isEqualTo("labo");
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.sourced.answer.llm;
+package dev.sourced.answer;
 
 import dev.sourced.corpus.Lang;
 import java.util.Optional;
