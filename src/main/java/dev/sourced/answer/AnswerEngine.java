@@ -66,6 +66,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
     private final AnswerWriter writer;
     private final Models models;
     private final QueryTranslator translator;
+    private final QueryTranslator quotes;
     private final SpellingCorrector speller;
     /** Analysed words of recently retrieved passages (they do not change until the corpus does). */
     private final Map<Long, Evidence.Words> passageWords = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1024, 0.75f, true) {
@@ -84,16 +85,18 @@ public final class AnswerEngine implements Answerer, CorpusView {
 
     /** {@code writer} words the answer from the chosen quotes (an LLM); null: the extractive answer is the answer. */
     public AnswerEngine(QuestionParser parser, HybridRetriever retriever, DocumentStore store, AnswerWriter writer) {
-        this(parser, retriever, store, writer, null, Models.shipped());
+        this(parser, retriever, store, writer, null, null, Models.shipped());
     }
 
     /**
      * {@code translator} (an LLM; null: none) translates each question into the other languages, and retrieval searches
-     * for its words too; {@code models} rank the candidates and decide whether to answer.
+     * for its words too; {@code quotes} (null: none) translates the cited quotes that are not in the reader's language;
+     * {@code models} rank the candidates and decide whether to answer.
      */
     public AnswerEngine(QuestionParser parser, HybridRetriever retriever, DocumentStore store, AnswerWriter writer,
-                        QueryTranslator translator, Models models) {
+                        QueryTranslator translator, QueryTranslator quotes, Models models) {
         this.translator = translator;
+        this.quotes = quotes;
         this.models = models;
         this.speller = new SpellingCorrector(retriever.index());
         this.writer = writer;
@@ -173,7 +176,19 @@ public final class AnswerEngine implements Answerer, CorpusView {
             // the writer's sentences were checked against the quotes they cite; nothing checked, nothing changed
             text = writer.write(question, say.lang(), citations).orElse(text);
         }
-        return new Answer(question.text(), say.lang(), text, false, citations, ms(t0));
+        return new Answer(question.text(), say.lang(), text, false, translateQuotes(citations, say.lang()), ms(t0));
+    }
+
+    /** Each quote in another language than the reader's, with its machine translation when one can be had. */
+    private List<Citation> translateQuotes(List<Citation> citations, Lang reader) {
+        if (quotes == null) return citations;
+        List<Citation> out = new ArrayList<>();
+        for (Citation c : citations) {
+            Lang lang = language(c);
+            boolean foreign = lang != reader && (lang == Lang.FR || lang == Lang.EN || lang == Lang.OTHER);
+            out.add(foreign ? quotes.translate(c.text(), reader).map(c::withTranslation).orElse(c) : c);
+        }
+        return out;
     }
 
     /**

@@ -5,7 +5,7 @@ import dev.sourced.answer.AnswerEngine;
 import dev.sourced.answer.Answerer;
 import dev.sourced.answer.CorpusView;
 import dev.sourced.answer.llm.LlmAnswerWriter;
-import dev.sourced.answer.llm.LlmQueryTranslator;
+import dev.sourced.answer.llm.LlmTranslator;
 import dev.sourced.config.Config;
 import dev.sourced.corpus.DocumentIntake;
 import dev.sourced.corpus.PageFetcher;
@@ -70,13 +70,14 @@ public final class Sourced implements AutoCloseable {
     private final PassageIndex index;
     private final AnswerEngine answers;
     private final LlmAnswerWriter llm;
-    private final LlmQueryTranslator translator;
+    private final LlmTranslator translator;
+    private final LlmTranslator quotes;
     private final DocumentIntake intake;
     private final Curation curation;
     private final Curation operator;
 
     private Sourced(Config config, Database db, DocumentStore store, Embedder embedder, PassageIndex index, AnswerEngine answers,
-                    LlmAnswerWriter llm, LlmQueryTranslator translator) {
+                    LlmAnswerWriter llm, LlmTranslator translator, LlmTranslator quotes) {
         this.config = config;
         this.db = db;
         this.store = store;
@@ -84,6 +85,7 @@ public final class Sourced implements AutoCloseable {
         this.answers = answers;
         this.llm = llm;
         this.translator = translator;
+        this.quotes = quotes;
         this.intake = new DocumentIntake(new UntrustedParser(), new PageFetcher(PageFetcher.Limits.fromEnv(config.environment())));
         this.curation = new CorpusCuration(store, index, embedder, answers, intake);
         this.operator = new OperatorCuration(curation, new ModerationStore(db));
@@ -118,11 +120,13 @@ public final class Sourced implements AutoCloseable {
                 index.sync();
             }
             LlmAnswerWriter llm = LlmAnswerWriter.fromEnvironment(config.environment()).orElse(null);
-            LlmQueryTranslator translator = llm == null || !translateWithLlm(config) ? null
-                    : LlmQueryTranslator.fromEnvironment(config.environment()).orElse(null);
+            LlmTranslator translator = llm == null || !translateWithLlm(config) ? null
+                    : LlmTranslator.fromEnvironment(config.environment(), LlmTranslator.Subject.QUESTIONS).orElse(null);
+            LlmTranslator quotes = translator == null ? null
+                    : LlmTranslator.fromEnvironment(config.environment(), LlmTranslator.Subject.QUOTES).orElse(null);
             Embedder embedder = join(loading);
             Sourced sourced = new Sourced(config, db, store, embedder, index,
-                    answers(config, index, embedder, store, join(lexicon), llm, translator), llm, translator);
+                    answers(config, index, embedder, store, join(lexicon), llm, translator, quotes), llm, translator, quotes);
             if (seed && store.countActive() == 0 && Files.isDirectory(config.corpusDir())) {
                 for (Curation.IngestResult r : sourced.curation.ingestAll(java.util.List.of(config.corpusDir()))) {
                     if (r.failed()) LOG.warning("corpus: " + r.error());
@@ -165,7 +169,10 @@ public final class Sourced implements AutoCloseable {
         }
     }
 
-    /** SOURCED_LLM_TRANSLATE: with an LLM configured, also translate each question for retrieval (default true). */
+    /**
+     * SOURCED_LLM_TRANSLATE: with an LLM configured, also translate each question for retrieval and each quote in
+     * another language than the reader's (default true).
+     */
     static boolean translateWithLlm(Config config) {
         String v = config.environment().getOrDefault("SOURCED_LLM_TRANSLATE", "true").strip().toLowerCase(java.util.Locale.ROOT);
         if (!v.equals("true") && !v.equals("false")) {
@@ -175,7 +182,7 @@ public final class Sourced implements AutoCloseable {
     }
 
     private static AnswerEngine answers(Config config, PassageIndex index, Embedder embedder, DocumentStore store,
-                                        Lexicon lexicon, LlmAnswerWriter llm, LlmQueryTranslator translator) {
+                                        Lexicon lexicon, LlmAnswerWriter llm, LlmTranslator translator, LlmTranslator quotes) {
         QuestionParser parser = new QuestionParser(lexicon, config.on("translation"));
         LexicalQueryBuilder queries = new LexicalQueryBuilder(
                 new LexicalQueryBuilder.Options(config.on("translation"), config.on("cognates"), config.on("features")));
@@ -187,7 +194,7 @@ public final class Sourced implements AutoCloseable {
         HybridRetriever.Options options = new HybridRetriever.Options(config.on("lexical"), config.on("dense") && vectorsUsable,
                 config.fusion().equals("rrf") ? HybridRetriever.Fusion.RRF : HybridRetriever.Fusion.WEIGHTED, config.denseWeight(), HybridRetriever.Options.DEFAULT_CANDIDATES);
         return new AnswerEngine(parser, new HybridRetriever(index, embedder, queries, options), store, llm, translator,
-                dev.sourced.answer.Models.shipped());
+                quotes, dev.sourced.answer.Models.shipped());
     }
 
     public Answerer answerer() {
@@ -263,6 +270,7 @@ public final class Sourced implements AutoCloseable {
             intake.close();
             if (llm != null) llm.close();
             if (translator != null) translator.close();
+            if (quotes != null) quotes.close();
             index.close();
         } finally {
             db.close();

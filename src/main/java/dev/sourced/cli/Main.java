@@ -193,6 +193,7 @@ public final class Main {
             ObjectNode highlight = n.putObject("highlight");
             highlight.put("start", c.highlightStart());
             highlight.put("end", c.highlightEnd());
+            if (!c.translation().isEmpty()) n.put("translation", c.translation());
         }
         o.put("took_ms", a.tookMs());
         try {
@@ -217,6 +218,7 @@ public final class Main {
         StringBuilder sb = new StringBuilder(a.text()).append("\n");
         for (Citation c : a.citations()) {
             sb.append("\n[").append(c.n()).append("] “").append(c.text().strip().replace("\n", " ")).append("”\n");
+            if (!c.translation().isEmpty()) sb.append("    (machine translation) ").append(c.translation()).append("\n");
             sb.append("    — ").append(label(c.source())).append("\n");
             for (SourceRef r : c.alsoIn()) {
                 sb.append("    also in: ").append(label(r)).append("\n");

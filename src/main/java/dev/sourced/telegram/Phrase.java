@@ -10,6 +10,7 @@ import java.util.Locale;
 enum Phrase {
     SOURCES("Sources", "Sources"),
     ALSO_IN("Also in:", "Aussi dans :"),
+    MACHINE_TRANSLATION("Machine translation:", "Traduction automatique :"),
     CONTEXT_BUTTON("🔎 [%d]", "🔎 [%d]"),
     MORE_SOURCES_BUTTON("More sources", "Plus de sources"),
     MORE_SOURCES_TITLE("More sources", "Autres sources"),

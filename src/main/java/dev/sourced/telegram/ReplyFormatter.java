@@ -141,7 +141,11 @@ final class ReplyFormatter {
     }
 
     private Block quote(Citation c, Lang lang) {
-        StringBuilder tail = new StringBuilder("\n— ").append(attribution(c.source()));
+        StringBuilder tail = new StringBuilder();
+        if (!c.translation().isBlank()) {
+            tail.append('\n').append(Html.italic(Phrase.MACHINE_TRANSLATION.in(lang))).append(' ').append(Html.escape(c.translation().strip()));
+        }
+        tail.append("\n— ").append(attribution(c.source()));
         List<SourceRef> also = c.alsoIn().stream().filter(r -> !r.docId().equals(c.docId())).toList();
         if (!also.isEmpty()) {
             StringJoiner refs = new StringJoiner(", ");

@@ -198,9 +198,12 @@ public final class CitationVerifier {
                 return "number " + number;
             }
         }
-        for (String name : names(text, foldedSource)) {
-            if (!containsWord(foldedSource, fold(name), false)) {
-                return "name " + name;
+        for (String sentence : sentences(text)) {
+            // sentence by sentence: the word that opens one is capitalised without being a name
+            for (String name : names(sentence, foldedSource)) {
+                if (!containsWord(foldedSource, fold(name), false)) {
+                    return "name " + name;
+                }
             }
         }
         return null;

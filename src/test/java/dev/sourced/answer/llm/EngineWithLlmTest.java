@@ -32,7 +32,7 @@ class EngineWithLlmTest {
 
     private static void researchers(Sourced e) {
         e.curation().ingest(new SourceDocument(new DocumentMeta("labo", "Le laboratoire recrute", "Le Courrier", "", Lang.FR,
-                "2024-04-02", "test:labo"), "text", "Le laboratoire de Valmont a embauché douze chercheurs au printemps. "
+                "2024-04-02", "test:labo"), "text", "Le laboratoire de Valmont a embauché 12 chercheurs au printemps. "
                 + "Ils travailleront sur les batteries au sodium."));
         e.curation().ingest(new SourceDocument(new DocumentMeta("port", "Le port s'agrandit", "Le Courrier", "", Lang.FR,
                 "2024-04-03", "test:port"), "text", "Le port de Valmont accueillera deux nouveaux quais en 2026."));
@@ -49,6 +49,22 @@ class EngineWithLlmTest {
             assertThat(a.abstained()).isFalse();
             assertThat(a.citations().get(0).docId()).isEqualTo("labo");
             assertThat(llm.received().get(0).message("user")).contains("<question>Wie viele Forscher");
+        }
+    }
+
+    @Test
+    void aQuoteInAnotherLanguageThanTheReadersComesWithALabelledMachineTranslation() throws Exception {
+        try (FakeLlmServer llm = FakeLlmServer.start(); Sourced e = translatingEngine(llm)) {
+            researchers(e);
+            llm.then(FakeLlmServer.openAi("Combien de chercheurs le laboratoire de Valmont a-t-il embauchés ?")); // the question, in French
+            llm.then(FakeLlmServer.openAi("It hired 99 people [1]."));                       // the answer: rejected, extractive
+            llm.then(FakeLlmServer.openAi("The Valmont laboratory hired 12 researchers in the spring. They will work on sodium batteries."));
+            Answer a = e.answerer().ask(Question.of("How many researchers did the Valmont laboratory hire?"));
+
+            assertThat(a.citations().get(0).docId()).isEqualTo("labo");
+            assertThat(a.citations().get(0).text()).startsWith("Le laboratoire de Valmont"); // the quote stays verbatim
+            assertThat(a.citations().get(0).translation()).startsWith("The Valmont laboratory hired 12 researchers");
+            assertThat(llm.received().get(2).message("user")).contains("<quote>Le laboratoire de Valmont");
         }
     }
 

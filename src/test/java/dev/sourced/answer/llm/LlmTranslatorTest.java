@@ -13,17 +13,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class LlmQueryTranslatorTest {
+class LlmTranslatorTest {
     private static final long TIMEOUT_MS = 400;
     private static final String QUESTION = "Combien d'écoles Grégory Doucet va-t-il fermer à Lyon en 2025 ?";
 
     private FakeLlmServer server;
-    private LlmQueryTranslator translator;
+    private LlmTranslator translator;
 
     @BeforeEach
     void start() throws Exception {
         server = FakeLlmServer.start();
-        translator = LlmQueryTranslator.fromEnvironment(Map.of("SOURCED_LLM", "openai", "SOURCED_LLM_BASE_URL", server.openAiUrl(),
+        translator = LlmTranslator.fromEnvironment(Map.of("SOURCED_LLM", "openai", "SOURCED_LLM_BASE_URL", server.openAiUrl(),
                 "SOURCED_LLM_MODEL", "test-model", "SOURCED_LLM_TIMEOUT_MS", String.valueOf(TIMEOUT_MS))).orElseThrow();
     }
 
@@ -67,13 +67,13 @@ class LlmQueryTranslatorTest {
 
     @Test
     void acceptsNamesGivenInTheOtherLanguage() {
-        CitationVerifier verifier = new CitationVerifier(List.of(LlmQueryTranslator.system(Lang.FR)));
+        CitationVerifier verifier = new CitationVerifier(List.of(LlmTranslator.system(Lang.FR)));
 
-        assertThat(LlmQueryTranslator.accept("When did the ECB raise rates in Germany in March?",
+        assertThat(LlmTranslator.accept("When did the ECB raise rates in Germany in March?",
                 "Quand la BCE a-t-elle relevé ses taux en Allemagne en mars ?", verifier))
                 .contains("Quand la BCE a-t-elle relevé ses taux en Allemagne en mars ?");
-        assertThat(LlmQueryTranslator.accept("Who is the French President?",
-                "Qui est le président français ? " + LlmQueryTranslator.system(Lang.FR).lines().findFirst().orElseThrow(), verifier))
+        assertThat(LlmTranslator.accept("Who is the French President?",
+                "Qui est le président français ? " + LlmTranslator.system(Lang.FR).lines().findFirst().orElseThrow(), verifier))
                 .isEmpty();
     }
 
