@@ -225,10 +225,15 @@ public final class AnswerEngine implements Answerer, CorpusView {
         return known.isEmpty() || known.size() == f.terms().size() ? f : Focus.of(q, known, index);
     }
 
-    /** A name or number of the question that the corpus never mentions (in a language we read). */
+    /**
+     * A name of the question that the corpus never mentions, in any spelling close to it (in a language we read). A
+     * number or a token with digits ("8eme", "350") only weighs in the abstention model: the corpus may write it
+     * another way ("huitième", "350e").
+     */
     private static Optional<QueryTerm> neverMentioned(Focus f) {
         if (f.question().lang() == Lang.OTHER) return Optional.empty();
-        return f.terms().stream().filter(t -> Focus.isName(t) && f.df().get(t) == 0).findFirst();
+        return f.terms().stream().filter(t -> t.kind() == QueryTerm.Kind.NAME && t.surface().chars().noneMatch(Character::isDigit)
+                && f.df().get(t) == 0).findFirst();
     }
 
     /** The candidates ranked by the ranker's probability that they answer, and whether the best one is good enough. */

@@ -17,8 +17,12 @@ import java.util.Set;
 final class Signals {
     static final List<String> CANDIDATE = List.of("fused", "lexical", "lexical_abs", "dense", "dense_gap", "rank",
             "coverage", "coverage_inside", "names", "word_inside", "type_wanted", "type_held", "cross_lang", "sentence_coverage", "fused_coverage", "fact_found", "fact_coverage");
+    /**
+     * The abstention model reads no dense similarity: it must decide the same with the embedding model off
+     * (SOURCED_EMBEDDING=none) or replaced by another whose similarities have another scale.
+     */
     static final List<String> QUESTION = List.of("top_score", "score_gap", "coverage", "coverage_inside", "names", "lexical_abs",
-            "dense", "type_wanted", "type_held", "unknown_share", "terms", "cross_lang", "sentence_coverage", "follow_up",
+            "type_wanted", "type_held", "unknown_share", "terms", "cross_lang", "sentence_coverage", "follow_up",
             "fact_asked", "fact_found", "fact_coverage");
 
     private Signals() {
