@@ -214,6 +214,14 @@ public final class AnswerEngine implements Answerer, CorpusView {
 
     /** What the question asks about: its terms but the frame words ("reason", "price"), measured against the corpus. */
     private Focus focus(ParsedQuestion parsed) {
+        if (parsed.lang() == Lang.OTHER && translator != null) {
+            // a language without a lexicon: with an LLM, what is asked is what its English translation asks
+            Optional<String> english = translator.translate(parsed.text(), Lang.EN);
+            if (english.isPresent()) {
+                ParsedQuestion t = parser.parse(english.get(), List.of(), Lang.EN);
+                parsed = new ParsedQuestion(english.get(), Lang.EN, t.terms(), parsed.contextTerms(), t.expects(), english.get(), parsed.followUp());
+            }
+        }
         ParsedQuestion q = speller.correct(parsed);
         List<QueryTerm> asked = q.terms().stream().filter(t -> t.kind() != QueryTerm.Kind.FRAME).toList();
         if (q.lang() != Lang.OTHER) return Focus.of(q, asked, index);

@@ -42,8 +42,8 @@ class EngineWithLlmTest {
     void aQuestionInALanguageWithoutLexiconIsTranslatedForRetrieval() throws Exception {
         try (FakeLlmServer llm = FakeLlmServer.start(); Sourced e = translatingEngine(llm)) {
             researchers(e);
-            llm.then(FakeLlmServer.openAi("Combien de chercheurs le laboratoire a-t-il embauchés au printemps ?"));
             llm.then(FakeLlmServer.openAi("How many researchers did the laboratory hire in the spring?"));
+            llm.then(FakeLlmServer.openAi("Combien de chercheurs le laboratoire a-t-il embauchés au printemps ?"));
             Answer a = e.answerer().ask(Question.of("Wie viele Forscher hat das Labor im Frühling eingestellt?"));
 
             assertThat(a.abstained()).isFalse();
