@@ -93,7 +93,7 @@ public final class TelegramBot implements AutoCloseable {
                     new AnswerStore(db), answerer, corpus, facts, new UpdateClassifier(identity, moderation != null),
                     new ReplyFormatter(new MessageSplitter()), new RateLimiter(config.rateLimitPerMinute()), typing, metrics,
                     identity), moderation == null ? null : new ModerationHandler(api, new ReplySender(api, journal),
-                    new ModerationStore(db), moderation, config));
+                    new ModerationStore(db), moderation, config), queues::stopping);
             UpdateIntake intake = new UpdateIntake(journal, queues, processor, metrics);
             pruneJournal();
             maintenance.scheduleAtFixedRate(this::pruneJournal, PRUNE_EVERY.toHours(), PRUNE_EVERY.toHours(), TimeUnit.HOURS);
