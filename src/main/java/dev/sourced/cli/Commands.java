@@ -57,9 +57,10 @@ final class Commands {
     }
 
     /** The store and the index answer, and (when a bot has run on this data) when it last heard from Telegram. */
-    static int health(BotHealth h, int passagesIndexed, boolean indexReadOnly, PrintStream out) {
+    static int health(BotHealth h, int passagesIndexed, boolean indexReadOnly, long outboxLag, PrintStream out) {
         out.println((h.healthy() ? "ok: " : "unhealthy: ") + h.describe() + "; " + passagesIndexed
-                + " passages indexed" + (indexReadOnly ? " (index read-only: another process holds it)" : ""));
+                + " passages indexed" + (indexReadOnly ? " (index read-only: another process holds it)" : "")
+                + "; outboxLag=" + outboxLag);
         return h.healthy() ? 0 : 1;
     }
 

@@ -135,7 +135,7 @@ public final class Main {
     private static int health(Config config, PrintStream out) {
         try (Sourced sourced = Sourced.open(config, false)) {
             Sourced.Health h = sourced.health();
-            return Commands.health(h.bot(), h.passagesIndexed(), h.indexReadOnly(), out);
+            return Commands.health(h.bot(), h.passagesIndexed(), h.indexReadOnly(), h.outboxLag(), out);
         }
     }
 
