@@ -47,6 +47,8 @@ final class Commands {
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("telegram-bot-stop").unstarted(bot::close));
             bot.awaitStop();
             return 0;
+        } catch (dev.sourced.telegram.BotLockedException e) {
+            throw new ConfigException("cannot start the Telegram bot: " + e.getMessage());
         } catch (TelegramApiException e) {
             throw new ConfigException("cannot start the Telegram bot: " + e.getMessage()
                     + " (check TELEGRAM_BOT_TOKEN and SOURCED_TELEGRAM_API_URL)");

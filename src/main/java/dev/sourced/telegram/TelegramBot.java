@@ -8,6 +8,7 @@ import dev.sourced.telegram.store.ModerationStore;
 import dev.sourced.store.Database;
 import dev.sourced.telegram.store.UpdateJournal;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -65,6 +66,7 @@ public final class TelegramBot implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final int admins;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final BotLock lock;
 
     private TelegramBot(BotConfig config, Answerer answerer, CorpusView corpus, Database db, Moderation moderation)
             throws TelegramApiException {
@@ -72,6 +74,8 @@ public final class TelegramBot implements AutoCloseable {
         this.answerer = answerer;
         this.corpus = corpus;
         this.admins = moderation == null ? 0 : moderation.admins().size();
+        Path dataDir = db.file().toAbsolutePath().getParent();
+        this.lock = BotLock.acquire(dataDir);
         this.journal = new UpdateJournal(db);
         TelegramUrl url = telegramUrl(config.apiUrl());
         this.http = new OkHttpClient.Builder()
@@ -112,7 +116,8 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /**
-     * Starts the bot for readers only: checks the token (getMe), registers the commands, re-processes pending updates,
+     * Starts the bot for readers only (a {@link BotLockedException} names the holder if another bot runs on the same
+     * data directory): checks the token (getMe), registers the commands, re-processes pending updates,
      * connects. Its tables are in {@code db} (opened with {@link dev.sourced.telegram.store.BotTables}).
      */
     public static TelegramBot start(BotConfig config, Answerer answerer, CorpusView corpus, Database db) throws TelegramApiException {
@@ -188,6 +193,7 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     private void shutdownClients() {
+        lock.close();
         maintenance.shutdownNow();
         typing.close();
         http.dispatcher().cancelAll();
