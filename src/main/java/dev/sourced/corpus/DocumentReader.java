@@ -103,25 +103,28 @@ public final class DocumentReader {
 
     /**
      * UTF-8 text, or windows-1252 when the bytes are not UTF-8; refused when the bytes look binary (NUL bytes or many
-     * control characters), whatever the file is called.
+     * control characters in any block of 64 KB, anywhere in the file), whatever the file is called.
      */
     public static String decode(byte[] bytes, String what) {
         if (bytes.length == 0) {
             throw new CorpusException(what + ": empty file");
         }
-        int control = 0;
-        int sample = Math.min(bytes.length, 64 * 1024);
-        for (int i = 0; i < sample; i++) {
-            int b = bytes[i] & 0xff;
-            if (b == 0) {
-                throw new CorpusException(what + ": binary content (NUL bytes), not text");
+        // the whole file is checked, block by block: text followed by binary bytes is binary too
+        for (int from = 0; from < bytes.length; from += BINARY_BLOCK) {
+            int to = Math.min(bytes.length, from + BINARY_BLOCK);
+            int control = 0;
+            for (int i = from; i < to; i++) {
+                int b = bytes[i] & 0xff;
+                if (b == 0) {
+                    throw new CorpusException(what + ": binary content (NUL bytes), not text");
+                }
+                if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
+                    control++;
+                }
             }
-            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
-                control++;
+            if (control > (to - from) / 100 + 2) {
+                throw new CorpusException(what + ": binary content (control characters), not text");
             }
-        }
-        if (control > sample / 100 + 2) {
-            throw new CorpusException(what + ": binary content (control characters), not text");
         }
         String s;
         try {
@@ -138,6 +141,9 @@ public final class DocumentReader {
         }
         return s;
     }
+
+    /** The binary check looks at each block of this many bytes: a share of control characters in any is binary. */
+    private static final int BINARY_BLOCK = 64 * 1024;
 
     static DocumentMeta readSidecar(Path file) {
         String name = file.getFileName().toString();
