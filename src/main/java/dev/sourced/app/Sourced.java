@@ -34,7 +34,9 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +66,10 @@ public final class Sourced implements AutoCloseable {
     }
 
     /** What the {@code health} command reports: the bot's health as recorded in the store, and the index. */
-    public record Health(BotHealth bot, int passagesIndexed, boolean indexReadOnly, long outboxLag) {
+    public record Health(BotHealth bot, int passagesIndexed, boolean indexReadOnly, long outboxLag, List<String> damage) {
+        public Health {
+            damage = List.copyOf(damage);
+        }
     }
 
     /** How often a running bot looks for outbox entries written by another process (the CLI). */
@@ -241,10 +246,24 @@ public final class Sourced implements AutoCloseable {
 
     /** The bot's health as its process records it in the store, and the index's state. */
     public Health health() {
+        return health(false);
+    }
+
+    /**
+     * The health; {@code deep} also verifies the checksum of every index file and runs SQLite's quick_check, and lists
+     * what is damaged (an empty list when nothing is).
+     */
+    public Health health(boolean deep) {
+        List<String> damage = new ArrayList<>();
+        if (deep) {
+            index.verify().ifPresent(d -> damage.add("index " + index.directory() + " is damaged (" + d
+                    + "); restart Sourced or run `sourced reindex` to rebuild it from the database"));
+            db.quickCheck().forEach(d -> damage.add("database " + db.file() + ": " + d));
+        }
         String token = config.environment().get("TELEGRAM_BOT_TOKEN");
         boolean botConfigured = token != null && !token.isBlank();
         return new Health(BotHealth.check(db, answers, answers, Clock.systemUTC(), botConfigured), index.passageCount(),
-                index.readOnly(), Math.max(0, store.lastOutboxSeq() - index.appliedSeq()));
+                index.readOnly(), Math.max(0, store.lastOutboxSeq() - index.appliedSeq()), damage);
     }
 
     /** The store, for tests of the wiring in this package. */

@@ -51,7 +51,7 @@ public final class Main {
                                                      measure ingest, retrieval latency, index size, memory, start-up
               bench-bot                              drive the bot with 100 concurrent chats through a local Bot API server
               bot                                    run the Telegram bot (TELEGRAM_BOT_TOKEN)
-              health                                 check that the store and the index answer
+              health [--deep]                        check that the store and the index answer (--deep: checksums, quick_check)
             With no command: the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the terminal chat.
             Data lives in ./data unless SOURCED_DATA says otherwise; an empty store ingests ./corpus first.""";
 
@@ -97,7 +97,7 @@ public final class Main {
                 case "bench" -> Bench.run(config, rest, out);
                 case "bench-bot" -> benchBot(config, out);
                 case "bot" -> bot(config, out);
-                case "health" -> health(config, out);
+                case "health" -> health(config, rest, out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
@@ -132,10 +132,17 @@ public final class Main {
         }
     }
 
-    private static int health(Config config, PrintStream out) {
+    private static int health(Config config, List<String> args, PrintStream out) {
+        boolean deep = false;
+        for (String a : args) {
+            if (a.equals("--deep")) deep = true;
+            else throw new UsageException("health: unknown option " + a);
+        }
         try (Sourced sourced = Sourced.open(config, false)) {
-            Sourced.Health h = sourced.health();
-            return Commands.health(h.bot(), h.passagesIndexed(), h.indexReadOnly(), h.outboxLag(), out);
+            Sourced.Health h = sourced.health(deep);
+            int code = Commands.health(h.bot(), h.passagesIndexed(), h.indexReadOnly(), h.outboxLag(), out);
+            h.damage().forEach(d -> out.println("damaged: " + d));
+            return h.damage().isEmpty() ? code : 1;
         }
     }
 

@@ -45,7 +45,10 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 
@@ -101,6 +104,18 @@ public final class PassageIndex implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             directory = FSDirectory.open(dir);
+            if (DirectoryReader.indexExists(directory)) {
+                Optional<String> damage = damage(directory);
+                if (damage.isPresent()) {
+                    // a flipped byte in a segment is not seen by opening it: every file's checksum is verified first
+                    if (!clearDamaged(directory, dir, damage.get())) {
+                        throw new IndexException("index " + dir + " is damaged (" + damage.get() + ") and in use by another"
+                                + " process; stop it and run `sourced reindex` to rebuild it from the database");
+                    }
+                    closeQuietly(directory);
+                    return open(dir, store, modelId);
+                }
+            }
             IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.perField());
             cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             cfg.setRAMBufferSizeMB(64);
@@ -136,6 +151,53 @@ public final class PassageIndex implements AutoCloseable {
 
     public Path directory() {
         return dir;
+    }
+
+    /**
+     * Verifies the checksum of every file of the last commit (a byte flipped anywhere, a truncated file); empty when
+     * the index is sound, else what is wrong. For {@code health --deep}; {@link #open} does it too.
+     */
+    public Optional<String> verify() {
+        return damage(directory);
+    }
+
+    private static Optional<String> damage(Directory directory) {
+        try {
+            SegmentInfos infos = SegmentInfos.readLatestCommit(directory);
+            for (String file : infos.files(true)) {
+                try (IndexInput in = directory.openInput(file, IOContext.READONCE)) {
+                    CodecUtil.checksumEntireFile(in);
+                }
+            }
+            return Optional.empty();
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | EOFException
+                 | NoSuchFileException | java.io.FileNotFoundException e) {
+            return Optional.of(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+        } catch (IOException e) {
+            return Optional.of("unreadable: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    /**
+     * Deletes the files of a damaged index, if no other process writes it (its write lock can be taken), so that it is
+     * built anew from SQLite; false if another process holds it.
+     */
+    private static boolean clearDamaged(Directory directory, Path dir, String damage) throws IOException {
+        try (org.apache.lucene.store.Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            LOG.warning("index " + dir + " is damaged (" + damage + "): deleting it; it is rebuilt from the database");
+            for (String f : directory.listAll()) {
+                if (!f.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                    directory.deleteFile(f);
+                }
+            }
+            return true;
+        } catch (LockObtainFailedException held) {
+            return false;
+        }
     }
 
     /**
