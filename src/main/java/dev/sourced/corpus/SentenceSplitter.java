@@ -18,9 +18,10 @@ public final class SentenceSplitter {
 
     /**
      * No sentence is longer than this: a text without sentence breaks (or with absurdly long ones) is cut at the last
-     * white space before it, or at it when there is none, so that passages stay of bounded length.
+     * white space before it, or at it when there is none, so that passages stay of bounded length. Long enough for a
+     * real enumeration of dozens of items (quoted whole, split between messages at its items).
      */
-    public static final int MAX_SENTENCE_CHARS = 2000;
+    public static final int MAX_SENTENCE_CHARS = 10_000;
     /** Abbreviations are short: the word before a period is looked at up to this many characters back. */
     private static final int MAX_WORD = 32;
 
