@@ -50,6 +50,8 @@ public final class Main {
               bench [--sizes 10000,100000] [--queries N] [--questions FILE.jsonl] [--million] [--json]
                                                      measure ingest, retrieval latency, index size, memory, start-up
               bench-bot                              drive the bot with 100 concurrent chats through a local Bot API server
+              bench-bot --kill-every 5s --rounds N [--chats N] [--rate Q]
+                                                     soak: the bot as a child process, SIGKILLed every 5 s; lost/duplicated
               bot                                    run the Telegram bot (TELEGRAM_BOT_TOKEN)
               health [--deep]                        check that the store and the index answer (--deep: checksums, quick_check)
             With no command: the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the terminal chat.
@@ -95,7 +97,7 @@ public final class Main {
                 case "eval" -> eval(config, rest, out);
                 case "calibrate" -> Calibrate.run(rest, out);
                 case "bench" -> Bench.run(config, rest, out);
-                case "bench-bot" -> benchBot(config, out);
+                case "bench-bot" -> benchBot(config, rest, out);
                 case "bot" -> bot(config, out);
                 case "health" -> health(config, rest, out);
                 case "help", "--help", "-h" -> {
@@ -146,7 +148,14 @@ public final class Main {
         }
     }
 
-    private static int benchBot(Config config, PrintStream out) {
+    private static int benchBot(Config config, List<String> args, PrintStream out) {
+        if (!args.isEmpty()) {
+            return Commands.soak(config, args, () -> {
+                try (Sourced sourced = Sourced.open(config)) {
+                    return dev.sourced.botsim.BotBenchmark.questions(sourced.corpus().documents());
+                }
+            }, out);
+        }
         try (Sourced sourced = Sourced.open(config)) {
             return Commands.benchBot(sourced.answerer(), sourced.corpus(), out);
         }
