@@ -72,8 +72,8 @@ final class Commands {
      * {@code bench-bot --kill-every 5s --rounds N [--chats N] [--rate Q]}: the bot runs as a child JVM on a data
      * directory of its own and is killed with SIGKILL every so often while readers ask; reports lost and duplicated.
      */
-    static int soak(dev.sourced.config.Config config, List<String> args, java.util.function.Supplier<List<String>> corpusQuestions,
-                    PrintStream out) {
+    static int soak(dev.sourced.config.Config config, List<String> args,
+                    java.util.function.Function<java.util.Map<String, String>, List<String>> seedAndAsk, PrintStream out) {
         dev.sourced.botsim.KillSoak.Options o = dev.sourced.botsim.KillSoak.Options.DEFAULT;
         Duration every = o.killEvery();
         int rounds = o.rounds();
@@ -99,12 +99,13 @@ final class Commands {
         if (rounds < 1 || chats < 1 || rate <= 0 || every.isZero() || every.isNegative()) {
             throw new Main.UsageException("bench-bot: --rounds, --chats, --rate and --kill-every must be positive");
         }
-        List<String> questions = corpusQuestions.get();
         try {
             java.nio.file.Path data = java.nio.file.Files.createTempDirectory("sourced-soak-data");
             java.util.Map<String, String> env = new java.util.HashMap<>(config.environment());
             env.put("SOURCED_DATA", data.toString());
             env.put("SOURCED_CORPUS", config.corpusDir().toAbsolutePath().toString());
+            // the soak's own data directory is seeded before the first bot starts (a kill must not land in the seeding)
+            List<String> questions = seedAndAsk.apply(env);
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                     Main.class.getName(), "bot");

@@ -150,8 +150,8 @@ public final class Main {
 
     private static int benchBot(Config config, List<String> args, PrintStream out) {
         if (!args.isEmpty()) {
-            return Commands.soak(config, args, () -> {
-                try (Sourced sourced = Sourced.open(config)) {
+            return Commands.soak(config, args, env -> {
+                try (Sourced sourced = Sourced.open(Config.from(env))) {
                     return dev.sourced.botsim.BotBenchmark.questions(sourced.corpus().documents());
                 }
             }, out);

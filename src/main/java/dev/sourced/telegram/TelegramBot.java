@@ -12,7 +12,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import dev.sourced.answer.Answer;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +71,14 @@ public final class TelegramBot implements AutoCloseable {
     private final int admins;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final BotLock lock;
+    /**
+     * Answers are computed on platform threads, as many as there are cores, not on the chats' virtual threads: a
+     * virtual thread is never preempted, so CPU-bound answering would keep the few carrier threads busy while a chat
+     * whose message Telegram has just accepted waits to record it (a kill in that wait sends the message twice).
+     */
+    private final ExecutorService answering = Executors.newFixedThreadPool(
+            Math.max(1, Runtime.getRuntime().availableProcessors()),
+            Thread.ofPlatform().name("telegram-answer-", 0).daemon(true).factory());
 
     private TelegramBot(BotConfig config, Answerer answerer, CorpusView corpus, Database db, Moderation moderation)
             throws TelegramApiException {
@@ -94,7 +106,7 @@ public final class TelegramBot implements AutoCloseable {
             registerCommands(api);
             CorpusFacts facts = new CorpusFacts(corpus);
             UpdateProcessor processor = new UpdateProcessor(new UpdateProcessor.Deps(api, journal, new ChatStore(db),
-                    new AnswerStore(db), answerer, corpus, facts, new UpdateClassifier(identity, moderation != null),
+                    new AnswerStore(db), offloaded(answerer), corpus, facts, new UpdateClassifier(identity, moderation != null),
                     new ReplyFormatter(new MessageSplitter()), new RateLimiter(config.rateLimitPerMinute()), typing, metrics,
                     identity), moderation == null ? null : new ModerationHandler(api, new ReplySender(api, journal),
                     new ModerationStore(db), moderation, config), queues::stopping);
@@ -181,6 +193,24 @@ public final class TelegramBot implements AutoCloseable {
         LOG.info("bot stopped; {} updates pending for the next start", journal.pendingCount());
     }
 
+    /** {@code answerer} run on the {@link #answering} threads; the caller (a chat's virtual thread) waits. */
+    private Answerer offloaded(Answerer answerer) {
+        return question -> {
+            Future<Answer> f = answering.submit(() -> answerer.ask(question));
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                f.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while answering", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            }
+        };
+    }
+
     private void pruneJournal() {
         try {
             int n = journal.pruneDone(JOURNAL_RETENTION_DAYS);
@@ -194,6 +224,7 @@ public final class TelegramBot implements AutoCloseable {
 
     private void shutdownClients() {
         lock.close();
+        answering.shutdownNow();
         maintenance.shutdownNow();
         typing.close();
         http.dispatcher().cancelAll();
