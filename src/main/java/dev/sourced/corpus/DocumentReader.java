@@ -51,8 +51,8 @@ public final class DocumentReader {
     }
 
     /**
-     * Reads a file: text, Markdown and HTML as they are, a PDF within the bounds of {@code parser} (its text may then
-     * be cut: {@link UntrustedParser.Extracted#cut()}).
+     * Reads a file of any format within the bounds of {@code parser}, as an upload is read (its text may then be cut:
+     * {@link UntrustedParser.Extracted#cut()}).
      */
     public static UntrustedParser.Extracted read(Path file, UntrustedParser parser) {
         String name = file.getFileName().toString();
@@ -77,8 +77,9 @@ public final class DocumentReader {
         } catch (IOException e) {
             throw new CorpusException(file + ": cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
-        UntrustedParser.Extracted read = format.equals("pdf") ? parser.parse(bytes, format, file.toString(), file.toString())
-                : new UntrustedParser.Extracted(parse(decode(bytes, file.toString()), format, file.toString()), false);
+        // every format through the same bounds as an upload (time, extracted length, scripts removed): a file on disk
+        // is no more trusted than one sent to the bot
+        UntrustedParser.Extracted read = parser.parse(bytes, format, file.toString(), file.toString());
         SourceDocument doc = read.document();
         DocumentMeta meta = readSidecar(file);
         String stem = name.substring(0, name.length() - extension(name).length() - 1);

@@ -43,6 +43,22 @@ class HostileIngestTest {
     }
 
     @Test
+    void aFileOnDiskIsReadWithinTheBoundsOfAnUploadScriptsRemovedAndItsTextCut() throws Exception {
+        Path file = Files.writeString(files.resolve("tags.txt"), "Le tramway coûtera 300 millions d'euros.\n"
+                + "<script>".repeat(2_000_000) + "\nFin.\n", StandardCharsets.UTF_8);
+        Path big = Files.writeString(files.resolve("big.txt"), "Une phrase du conseil municipal sur le tramway. ".repeat(20_000),
+                StandardCharsets.UTF_8);
+        try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data), false)) {
+            List<Curation.IngestResult> results = e.curation().ingestAll(List.of(file, big));
+            assertThat(results).noneMatch(Curation.IngestResult::failed);
+            assertThat(e.store().get(results.get(0).docId()).orElseThrow().text())
+                    .contains("Le tramway coûtera 300 millions d'euros.").doesNotContain("<script");
+            assertThat(e.store().get(results.get(1).docId()).orElseThrow().text().length())
+                    .isLessThanOrEqualTo(e.intake().limits().maxChars());
+        }
+    }
+
+    @Test
     void aFileWithoutSentenceBreaksIsStoredAsPassagesOfBoundedLength() throws Exception {
         Path file = Files.writeString(files.resolve("flood.txt"), "Titre\n" + "mot ".repeat(250_000), StandardCharsets.UTF_8);
         try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data), false)) {
