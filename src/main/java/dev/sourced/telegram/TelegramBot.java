@@ -75,9 +75,11 @@ public final class TelegramBot implements AutoCloseable {
      * Answers are computed on platform threads, as many as there are cores, not on the chats' virtual threads: a
      * virtual thread is never preempted, so CPU-bound answering would keep the few carrier threads busy while a chat
      * whose message Telegram has just accepted waits to record it (a kill in that wait sends the message twice).
+     * {@code -Dsourced.answerThreads=N} sets how many (0: answer on the chats' virtual threads, as before).
      */
-    private final ExecutorService answering = Executors.newFixedThreadPool(
-            Math.max(1, Runtime.getRuntime().availableProcessors()),
+    private static final int ANSWER_THREADS = Integer.getInteger("sourced.answerThreads",
+            Runtime.getRuntime().availableProcessors());
+    private final ExecutorService answering = Executors.newFixedThreadPool(Math.max(1, ANSWER_THREADS),
             Thread.ofPlatform().name("telegram-answer-", 0).daemon(true).factory());
 
     private TelegramBot(BotConfig config, Answerer answerer, CorpusView corpus, Database db, Moderation moderation)
@@ -195,6 +197,9 @@ public final class TelegramBot implements AutoCloseable {
 
     /** {@code answerer} run on the {@link #answering} threads; the caller (a chat's virtual thread) waits. */
     private Answerer offloaded(Answerer answerer) {
+        if (ANSWER_THREADS <= 0) {
+            return answerer; // -Dsourced.answerThreads=0: on the chats' virtual threads, for comparison
+        }
         return question -> {
             Future<Answer> f = answering.submit(() -> answerer.ask(question));
             try {
