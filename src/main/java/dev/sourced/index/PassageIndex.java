@@ -104,17 +104,9 @@ public final class PassageIndex implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             directory = FSDirectory.open(dir);
-            if (DirectoryReader.indexExists(directory)) {
-                Optional<String> damage = damage(directory);
-                if (damage.isPresent()) {
-                    // a flipped byte in a segment is not seen by opening it: every file's checksum is verified first
-                    if (!clearDamaged(directory, dir, damage.get())) {
-                        throw new IndexException("index " + dir + " is damaged (" + damage.get() + ") and in use by another"
-                                + " process; stop it and run `sourced reindex` to rebuild it from the database");
-                    }
-                    closeQuietly(directory);
-                    return open(dir, store, modelId);
-                }
+            if (DirectoryReader.indexExists(directory) && clearIfDamaged(directory, dir)) {
+                closeQuietly(directory);
+                return open(dir, store, modelId);
             }
             IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.perField());
             cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -162,19 +154,36 @@ public final class PassageIndex implements AutoCloseable {
     }
 
     private static Optional<String> damage(Directory directory) {
-        try {
-            SegmentInfos infos = SegmentInfos.readLatestCommit(directory);
-            for (String file : infos.files(true)) {
-                try (IndexInput in = directory.openInput(file, IOContext.READONCE)) {
-                    CodecUtil.checksumEntireFile(in);
+        for (int attempt = 0; ; attempt++) {
+            long generation = -1;
+            try {
+                SegmentInfos infos = SegmentInfos.readLatestCommit(directory);
+                generation = infos.getGeneration();
+                for (String file : infos.files(true)) {
+                    try (IndexInput in = directory.openInput(file, IOContext.READONCE)) {
+                        CodecUtil.checksumEntireFile(in);
+                    }
                 }
+                return Optional.empty();
+            } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+                // another writer may have committed and deleted the files of the commit being checked: check the new one
+                if (attempt < 3 && generation >= 0 && committedSince(directory, generation)) {
+                    continue;
+                }
+                return Optional.of(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+            } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | EOFException e) {
+                return Optional.of(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+            } catch (IOException e) {
+                return Optional.of("unreadable: " + firstLine(e.getMessage()));
             }
-            return Optional.empty();
-        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | EOFException
-                 | NoSuchFileException | java.io.FileNotFoundException e) {
-            return Optional.of(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static boolean committedSince(Directory directory, long generation) {
+        try {
+            return SegmentInfos.readLatestCommit(directory).getGeneration() != generation;
         } catch (IOException e) {
-            return Optional.of("unreadable: " + firstLine(e.getMessage()));
+            return false;
         }
     }
 
@@ -183,12 +192,19 @@ public final class PassageIndex implements AutoCloseable {
     }
 
     /**
-     * Deletes the files of a damaged index, if no other process writes it (its write lock can be taken), so that it is
-     * built anew from SQLite; false if another process holds it.
+     * Verifies every file's checksum and deletes the files of a damaged index, so that it is built anew from SQLite;
+     * true if it did. False when the index is sound, or when another process writes it (its write lock is held).
      */
-    private static boolean clearDamaged(Directory directory, Path dir, String damage) throws IOException {
+    private static boolean clearIfDamaged(Directory directory, Path dir) throws IOException {
+        // under the write lock, so that no other process commits (and deletes old files) while the files are checked;
+        // an index another process writes is that process's to check (it did at its open), and is left alone
         try (org.apache.lucene.store.Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
-            LOG.warning("index " + dir + " is damaged (" + damage + "): deleting it; it is rebuilt from the database");
+            // a flipped byte in a segment is not seen by opening it: every file's checksum is verified
+            Optional<String> damage = damage(directory);
+            if (damage.isEmpty()) {
+                return false;
+            }
+            LOG.warning("index " + dir + " is damaged (" + damage.get() + "): deleting it; it is rebuilt from the database");
             for (String f : directory.listAll()) {
                 if (!f.equals(IndexWriter.WRITE_LOCK_NAME)) {
                     directory.deleteFile(f);
