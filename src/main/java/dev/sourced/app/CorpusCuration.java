@@ -170,6 +170,21 @@ final class CorpusCuration implements Curation {
         return store.list(includeRemoved);
     }
 
+    /**
+     * Applies the outbox entries another process (the CLI, a second Sourced) wrote since the index last applied one:
+     * syncs the index and clears the answer caches. Returns how many entries were behind (0: nothing to do).
+     */
+    long applyOutsideChanges() {
+        long behind = store.lastOutboxSeq() - index.appliedSeq();
+        if (behind <= 0 || index.readOnly()) {
+            return 0;
+        }
+        return locked(() -> {
+            changed();
+            return behind;
+        });
+    }
+
     private void changed() {
         index.sync();
         answers.corpusChanged();

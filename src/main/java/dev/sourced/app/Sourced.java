@@ -31,7 +31,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -61,8 +67,14 @@ public final class Sourced implements AutoCloseable {
     }
 
     /** What the {@code health} command reports: the bot's health as recorded in the store, and the index. */
-    public record Health(BotHealth bot, int passagesIndexed, boolean indexReadOnly) {
+    public record Health(BotHealth bot, int passagesIndexed, boolean indexReadOnly, long outboxLag, List<String> damage) {
+        public Health {
+            damage = List.copyOf(damage);
+        }
     }
+
+    /** How often a running bot looks for outbox entries written by another process (the CLI). */
+    public static final Duration OUTSIDE_WRITES_EVERY = Duration.ofSeconds(1);
 
     private final Config config;
     private final Database db;
@@ -75,6 +87,8 @@ public final class Sourced implements AutoCloseable {
     private final DocumentIntake intake;
     private final Curation curation;
     private final Curation operator;
+    private final CorpusCuration corpusCuration;
+    private ScheduledExecutorService outsideWrites;
 
     private Sourced(Config config, Database db, DocumentStore store, Embedder embedder, PassageIndex index, AnswerEngine answers,
                     LlmAnswerWriter llm, LlmTranslator translator, LlmTranslator quotes) {
@@ -87,7 +101,8 @@ public final class Sourced implements AutoCloseable {
         this.translator = translator;
         this.quotes = quotes;
         this.intake = new DocumentIntake(new UntrustedParser(), new PageFetcher(PageFetcher.Limits.fromEnv(config.environment())));
-        this.curation = new CorpusCuration(store, index, embedder, answers, intake);
+        this.corpusCuration = new CorpusCuration(store, index, embedder, answers, intake);
+        this.curation = corpusCuration;
         this.operator = new OperatorCuration(curation, new ModerationStore(db));
     }
 
@@ -225,12 +240,52 @@ public final class Sourced implements AutoCloseable {
 
     /** Starts the bot with these admins, reading what moderators send through {@code documents}. */
     public TelegramBot startBot(BotConfig botConfig, Set<Long> admins, DocumentIntake documents) throws TelegramApiException {
-        return TelegramBot.start(botConfig, answers, answers, db, new Moderation(curation, admins, documents));
+        TelegramBot bot = TelegramBot.start(botConfig, answers, answers, db, new Moderation(curation, admins, documents));
+        watchOutsideWrites(OUTSIDE_WRITES_EVERY);
+        return bot;
+    }
+
+    /**
+     * Applies, every {@code every}, the outbox entries another process wrote (a `sourced ingest`, `remove` or `edit`
+     * while the bot runs): the index is synced and the answer caches cleared, so the next question sees the change.
+     */
+    synchronized void watchOutsideWrites(Duration every) {
+        if (outsideWrites != null) {
+            return;
+        }
+        outsideWrites = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("outside-writes").daemon(true).factory());
+        outsideWrites.scheduleWithFixedDelay(() -> {
+            try {
+                long applied = corpusCuration.applyOutsideChanges();
+                if (applied > 0) {
+                    LOG.info("applied " + applied + " outbox entries written by another process");
+                }
+            } catch (RuntimeException e) {
+                LOG.warning("cannot apply the outbox entries of another process: " + e.getMessage());
+            }
+        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The bot's health as its process records it in the store, and the index's state. */
     public Health health() {
-        return new Health(BotHealth.check(db, answers, answers, Clock.systemUTC()), index.passageCount(), index.readOnly());
+        return health(false);
+    }
+
+    /**
+     * The health; {@code deep} also verifies the checksum of every index file and runs SQLite's quick_check, and lists
+     * what is damaged (an empty list when nothing is).
+     */
+    public Health health(boolean deep) {
+        List<String> damage = new ArrayList<>();
+        if (deep) {
+            index.verify().ifPresent(d -> damage.add("index " + index.directory() + " is damaged (" + d
+                    + "); restart Sourced or run `sourced reindex` to rebuild it from the database"));
+            db.quickCheck().forEach(d -> damage.add("database " + db.file() + ": " + d));
+        }
+        String token = config.environment().get("TELEGRAM_BOT_TOKEN");
+        boolean botConfigured = token != null && !token.isBlank();
+        return new Health(BotHealth.check(db, answers, answers, Clock.systemUTC(), botConfigured), index.passageCount(),
+                index.readOnly(), Math.max(0, store.lastOutboxSeq() - index.appliedSeq()), damage);
     }
 
     /** The store, for tests of the wiring in this package. */
@@ -266,6 +321,9 @@ public final class Sourced implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (outsideWrites != null) outsideWrites.shutdownNow();
+        }
         try {
             intake.close();
             if (llm != null) llm.close();

@@ -270,7 +270,7 @@ public final class BotBenchmark {
     }
 
     /** Questions about the corpus, from its titles and the words they share, in French and English. */
-    static List<String> questions(List<DocumentSummary> docs) {
+    public static List<String> questions(List<DocumentSummary> docs) {
         List<String> out = new ArrayList<>();
         for (Lang lang : List.of(Lang.FR, Lang.EN)) {
             out.addAll(CorpusOverview.exampleQuestions(docs, lang));

@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  *
  * <p>The test side plays the readers: {@link #send}, {@link #reply}, {@link #press}, {@link #enqueue} create updates;
  * {@link #messages}, {@link #calls} and the {@code await…} methods observe what the bot did. Faults are injected with
- * {@link #failNext}, {@link #blockChat} and {@link #holdSendMessagesAfter}.
+ * {@link #failNext}, {@link #startOutage}, {@link #blockChat} and {@link #holdSendMessagesAfter}.
  */
 public final class LocalBotApiServer implements AutoCloseable {
     /** The header Telegram sends a webhook with its secret token in (Bot API, setWebhook). */
@@ -99,6 +99,14 @@ public final class LocalBotApiServer implements AutoCloseable {
             return new Fault(429, "Too Many Requests: retry after " + retryAfterSeconds, retryAfterSeconds);
         }
 
+        public static Fault serverError() {
+            return new Fault(500, "Internal Server Error", null);
+        }
+
+        public static Fault conflict() {
+            return new Fault(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running", null);
+        }
+
         public static Fault blocked() {
             return new Fault(403, "Forbidden: bot was blocked by the user", null);
         }
@@ -125,6 +133,7 @@ public final class LocalBotApiServer implements AutoCloseable {
     private final List<ApiCall> calls = new ArrayList<>();
     private final List<SentMessage> messages = new ArrayList<>();
     private final Map<String, Queue<Fault>> faults = new HashMap<>();
+    private final Map<String, Fault> outages = new HashMap<>();
     private final Set<Long> blockedChats = new HashSet<>();
     private final Set<String> openCallbacks = new HashSet<>();
     /** Files readers sent, by file_id: their bytes and the path getFile gives for the download. */
@@ -459,6 +468,26 @@ public final class LocalBotApiServer implements AutoCloseable {
         }
     }
 
+    /** Every call of {@code method} fails with {@code fault} from now on, until {@link #endOutage}: a long outage. */
+    public void startOutage(String method, Fault fault) {
+        lock.lock();
+        try {
+            outages.put(method.toLowerCase(Locale.ROOT), fault);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Calls of {@code method} go through again. */
+    public void endOutage(String method) {
+        lock.lock();
+        try {
+            outages.remove(method.toLowerCase(Locale.ROOT));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** The reader of this chat blocked the bot: sending to it fails with 403 from now on. */
     public void blockChat(long chatId) {
         lock.lock();
@@ -647,7 +676,8 @@ public final class LocalBotApiServer implements AutoCloseable {
                 return Fault.blocked();
             }
             Queue<Fault> q = faults.get(method);
-            return q == null ? null : q.poll();
+            Fault next = q == null ? null : q.poll();
+            return next != null ? next : outages.get(method);
         } finally {
             lock.unlock();
         }

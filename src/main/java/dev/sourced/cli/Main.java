@@ -50,8 +50,10 @@ public final class Main {
               bench [--sizes 10000,100000] [--queries N] [--questions FILE.jsonl] [--million] [--json]
                                                      measure ingest, retrieval latency, index size, memory, start-up
               bench-bot                              drive the bot with 100 concurrent chats through a local Bot API server
+              bench-bot --kill-every 5s --rounds N [--chats N] [--rate Q]
+                                                     soak: the bot as a child process, SIGKILLed every 5 s; lost/duplicated
               bot                                    run the Telegram bot (TELEGRAM_BOT_TOKEN)
-              health                                 check that the store and the index answer
+              health [--deep]                        check that the store and the index answer (--deep: checksums, quick_check)
             With no command: the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the terminal chat.
             Data lives in ./data unless SOURCED_DATA says otherwise; an empty store ingests ./corpus first.""";
 
@@ -95,9 +97,9 @@ public final class Main {
                 case "eval" -> eval(config, rest, out);
                 case "calibrate" -> Calibrate.run(rest, out);
                 case "bench" -> Bench.run(config, rest, out);
-                case "bench-bot" -> benchBot(config, out);
+                case "bench-bot" -> benchBot(config, rest, out);
                 case "bot" -> bot(config, out);
-                case "health" -> health(config, out);
+                case "health" -> health(config, rest, out);
                 case "help", "--help", "-h" -> {
                     out.println(USAGE);
                     yield 0;
@@ -132,14 +134,28 @@ public final class Main {
         }
     }
 
-    private static int health(Config config, PrintStream out) {
+    private static int health(Config config, List<String> args, PrintStream out) {
+        boolean deep = false;
+        for (String a : args) {
+            if (a.equals("--deep")) deep = true;
+            else throw new UsageException("health: unknown option " + a);
+        }
         try (Sourced sourced = Sourced.open(config, false)) {
-            Sourced.Health h = sourced.health();
-            return Commands.health(h.bot(), h.passagesIndexed(), h.indexReadOnly(), out);
+            Sourced.Health h = sourced.health(deep);
+            int code = Commands.health(h.bot(), h.passagesIndexed(), h.indexReadOnly(), h.outboxLag(), out);
+            h.damage().forEach(d -> out.println("damaged: " + d));
+            return h.damage().isEmpty() ? code : 1;
         }
     }
 
-    private static int benchBot(Config config, PrintStream out) {
+    private static int benchBot(Config config, List<String> args, PrintStream out) {
+        if (!args.isEmpty()) {
+            return Commands.soak(config, args, env -> {
+                try (Sourced sourced = Sourced.open(Config.from(env))) {
+                    return dev.sourced.botsim.BotBenchmark.questions(sourced.corpus().documents());
+                }
+            }, out);
+        }
         try (Sourced sourced = Sourced.open(config)) {
             return Commands.benchBot(sourced.answerer(), sourced.corpus(), out);
         }

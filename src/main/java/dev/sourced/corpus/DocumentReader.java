@@ -51,8 +51,8 @@ public final class DocumentReader {
     }
 
     /**
-     * Reads a file: text, Markdown and HTML as they are, a PDF within the bounds of {@code parser} (its text may then
-     * be cut: {@link UntrustedParser.Extracted#cut()}).
+     * Reads a file of any format within the bounds of {@code parser}, as an upload is read (its text may then be cut:
+     * {@link UntrustedParser.Extracted#cut()}).
      */
     public static UntrustedParser.Extracted read(Path file, UntrustedParser parser) {
         String name = file.getFileName().toString();
@@ -77,8 +77,9 @@ public final class DocumentReader {
         } catch (IOException e) {
             throw new CorpusException(file + ": cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
-        UntrustedParser.Extracted read = format.equals("pdf") ? parser.parse(bytes, format, file.toString(), file.toString())
-                : new UntrustedParser.Extracted(parse(decode(bytes, file.toString()), format, file.toString()), false);
+        // every format through the same bounds as an upload (time, extracted length, scripts removed): a file on disk
+        // is no more trusted than one sent to the bot
+        UntrustedParser.Extracted read = parser.parse(bytes, format, file.toString(), file.toString());
         SourceDocument doc = read.document();
         DocumentMeta meta = readSidecar(file);
         String stem = name.substring(0, name.length() - extension(name).length() - 1);
@@ -103,25 +104,28 @@ public final class DocumentReader {
 
     /**
      * UTF-8 text, or windows-1252 when the bytes are not UTF-8; refused when the bytes look binary (NUL bytes or many
-     * control characters), whatever the file is called.
+     * control characters in any block of 64 KB, anywhere in the file), whatever the file is called.
      */
     public static String decode(byte[] bytes, String what) {
         if (bytes.length == 0) {
             throw new CorpusException(what + ": empty file");
         }
-        int control = 0;
-        int sample = Math.min(bytes.length, 64 * 1024);
-        for (int i = 0; i < sample; i++) {
-            int b = bytes[i] & 0xff;
-            if (b == 0) {
-                throw new CorpusException(what + ": binary content (NUL bytes), not text");
+        // the whole file is checked, block by block: text followed by binary bytes is binary too
+        for (int from = 0; from < bytes.length; from += BINARY_BLOCK) {
+            int to = Math.min(bytes.length, from + BINARY_BLOCK);
+            int control = 0;
+            for (int i = from; i < to; i++) {
+                int b = bytes[i] & 0xff;
+                if (b == 0) {
+                    throw new CorpusException(what + ": binary content (NUL bytes), not text");
+                }
+                if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
+                    control++;
+                }
             }
-            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
-                control++;
+            if (control > (to - from) / 100 + 2) {
+                throw new CorpusException(what + ": binary content (control characters), not text");
             }
-        }
-        if (control > sample / 100 + 2) {
-            throw new CorpusException(what + ": binary content (control characters), not text");
         }
         String s;
         try {
@@ -138,6 +142,9 @@ public final class DocumentReader {
         }
         return s;
     }
+
+    /** The binary check looks at each block of this many bytes: a share of control characters in any is binary. */
+    private static final int BINARY_BLOCK = 64 * 1024;
 
     static DocumentMeta readSidecar(Path file) {
         String name = file.getFileName().toString();

@@ -16,6 +16,15 @@ public final class SentenceSplitter {
             "cf", "ex", "env", "inc", "corp", "ltd", "co", "no", "nos", "vol", "p", "pp", "av", "apr", "j.-c", "fig",
             "gen", "gén", "col", "lt", "sgt", "gov", "sen", "rep", "u.s", "e.g", "i.e", "ca", "art", "chap");
 
+    /**
+     * No sentence is longer than this: a text without sentence breaks (or with absurdly long ones) is cut at the last
+     * white space before it, or at it when there is none, so that passages stay of bounded length. Long enough for a
+     * real enumeration of dozens of items (quoted whole, split between messages at its items).
+     */
+    public static final int MAX_SENTENCE_CHARS = 10_000;
+    /** Abbreviations are short: the word before a period is looked at up to this many characters back. */
+    private static final int MAX_WORD = 32;
+
     private SentenceSplitter() {
     }
 
@@ -35,6 +44,41 @@ public final class SentenceSplitter {
     }
 
     private static void splitLine(String text, int from, int to, List<Span> out) {
+        List<Span> line = new ArrayList<>();
+        splitSentences(text, from, to, line);
+        for (Span sp : line) {
+            if (sp.length() <= MAX_SENTENCE_CHARS) {
+                out.add(sp);
+            } else {
+                cut(text, sp, out);
+            }
+        }
+    }
+
+    /** Cuts an over-long sentence into pieces of at most {@link #MAX_SENTENCE_CHARS}, at white space where there is some. */
+    private static void cut(String text, Span sp, List<Span> out) {
+        int s = sp.start();
+        while (s < sp.end()) {
+            int limit = Math.min(sp.end(), s + MAX_SENTENCE_CHARS);
+            int e = limit;
+            if (limit < sp.end()) {
+                int ws = limit;
+                while (ws > s + MAX_SENTENCE_CHARS / 2 && !Character.isWhitespace(text.charAt(ws))) {
+                    ws--;
+                }
+                if (ws > s + MAX_SENTENCE_CHARS / 2) {
+                    e = ws;
+                }
+            }
+            int trimmed = trimEnd(text, s, e);
+            if (trimmed > s) {
+                out.add(new Span(s, trimmed));
+            }
+            s = skipSpace(text, e, sp.end());
+        }
+    }
+
+    private static void splitSentences(String text, int from, int to, List<Span> out) {
         int s = skipSpace(text, from, to);
         int i = s;
         while (i < to) {
@@ -78,7 +122,7 @@ public final class SentenceSplitter {
     /** True when the period at {@code dot} closes an abbreviation or an initial rather than a sentence. */
     private static boolean isAbbreviation(String text, int sentenceStart, int dot) {
         int w = dot;
-        while (w > sentenceStart && !Character.isWhitespace(text.charAt(w - 1)) && text.charAt(w - 1) != '(') {
+        while (w > sentenceStart && dot - w < MAX_WORD && !Character.isWhitespace(text.charAt(w - 1)) && text.charAt(w - 1) != '(') {
             w--;
         }
         String word = text.substring(w, dot);

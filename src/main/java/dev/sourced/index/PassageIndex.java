@@ -45,7 +45,10 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 
@@ -101,6 +104,10 @@ public final class PassageIndex implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             directory = FSDirectory.open(dir);
+            if (DirectoryReader.indexExists(directory) && clearIfDamaged(directory, dir)) {
+                closeQuietly(directory);
+                return open(dir, store, modelId);
+            }
             IndexWriterConfig cfg = new IndexWriterConfig(Analyzers.perField());
             cfg.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             cfg.setRAMBufferSizeMB(64);
@@ -136,6 +143,77 @@ public final class PassageIndex implements AutoCloseable {
 
     public Path directory() {
         return dir;
+    }
+
+    /**
+     * Verifies the checksum of every file of the last commit (a byte flipped anywhere, a truncated file); empty when
+     * the index is sound, else what is wrong. For {@code health --deep}; {@link #open} does it too.
+     */
+    public Optional<String> verify() {
+        return damage(directory);
+    }
+
+    private static Optional<String> damage(Directory directory) {
+        for (int attempt = 0; ; attempt++) {
+            long generation = -1;
+            try {
+                SegmentInfos infos = SegmentInfos.readLatestCommit(directory);
+                generation = infos.getGeneration();
+                for (String file : infos.files(true)) {
+                    try (IndexInput in = directory.openInput(file, IOContext.READONCE)) {
+                        CodecUtil.checksumEntireFile(in);
+                    }
+                }
+                return Optional.empty();
+            } catch (NoSuchFileException | java.io.FileNotFoundException e) {
+                // another writer may have committed and deleted the files of the commit being checked: check the new one
+                if (attempt < 3 && generation >= 0 && committedSince(directory, generation)) {
+                    continue;
+                }
+                return Optional.of(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+            } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | EOFException e) {
+                return Optional.of(e.getClass().getSimpleName() + ": " + firstLine(e.getMessage()));
+            } catch (IOException e) {
+                return Optional.of("unreadable: " + firstLine(e.getMessage()));
+            }
+        }
+    }
+
+    private static boolean committedSince(Directory directory, long generation) {
+        try {
+            return SegmentInfos.readLatestCommit(directory).getGeneration() != generation;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+
+    /**
+     * Verifies every file's checksum and deletes the files of a damaged index, so that it is built anew from SQLite;
+     * true if it did. False when the index is sound, or when another process writes it (its write lock is held).
+     */
+    private static boolean clearIfDamaged(Directory directory, Path dir) throws IOException {
+        // under the write lock, so that no other process commits (and deletes old files) while the files are checked;
+        // an index another process writes is that process's to check (it did at its open), and is left alone
+        try (org.apache.lucene.store.Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            // a flipped byte in a segment is not seen by opening it: every file's checksum is verified
+            Optional<String> damage = damage(directory);
+            if (damage.isEmpty()) {
+                return false;
+            }
+            LOG.warning("index " + dir + " is damaged (" + damage.get() + "): deleting it; it is rebuilt from the database");
+            for (String f : directory.listAll()) {
+                if (!f.equals(IndexWriter.WRITE_LOCK_NAME)) {
+                    directory.deleteFile(f);
+                }
+            }
+            return true;
+        } catch (LockObtainFailedException held) {
+            return false;
+        }
     }
 
     /**

@@ -168,6 +168,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * SQLite's {@code PRAGMA quick_check}: the structure of every page and index; empty when sound, else what SQLite
+     * reports (the first lines).
+     */
+    public List<String> quickCheck() {
+        try {
+            List<String> rows = query("PRAGMA quick_check(20)", rs -> rs.getString(1));
+            return rows.size() == 1 && rows.get(0).equals("ok") ? List.of() : rows;
+        } catch (StoreException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
     private void migrate() {
         write(c -> {
             try (Statement s = c.createStatement()) {

@@ -21,7 +21,7 @@ final class BotApi {
     static final int FORBIDDEN = 403;
     static final int BAD_REQUEST = 400;
     private static final int MAX_FLOOD_RETRIES = 8;
-    private static final int MAX_TRANSIENT_RETRIES = 5;
+    private static final int MAX_TRANSIENT_RETRIES = 2;
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(8);
     private static final int MAX_RETRY_AFTER_SECONDS = 60;

@@ -44,8 +44,22 @@ public record BotHealth(String mode, Instant lastContact, boolean connectionAliv
      * heartbeat there.
      */
     public static BotHealth check(Database db, Answerer answerer, CorpusView corpus, Clock clock) {
+        return check(db, answerer, corpus, clock, true);
+    }
+
+    /**
+     * As {@link #check(Database, Answerer, CorpusView, Clock)}; when no bot is configured ({@code botConfigured} false)
+     * and none ever ran on this data, the Telegram connection is not required: a command-line-only setup is healthy
+     * when its index answers.
+     */
+    public static BotHealth check(Database db, Answerer answerer, CorpusView corpus, Clock clock, boolean botConfigured) {
         UpdateJournal journal = new UpdateJournal(db);
         Optional<Instant> last = journal.status(Heartbeat.KEY_LAST_CONTACT).map(Instant::parse);
+        if (!botConfigured && last.isEmpty()) {
+            BotHealth h = assess("none", null, journal.pendingCount(), answerer, corpus, clock);
+            return new BotHealth("none", null, true, h.indexReadable(), h.documents(), h.pendingUpdates(),
+                    h.problem().replace("no contact with Telegram yet", "").replaceAll("^;\\s*", "").strip());
+        }
         String mode = journal.status(Heartbeat.KEY_MODE).orElse("unknown");
         return assess(mode, last.orElse(null), journal.pendingCount(), answerer, corpus, clock);
     }

@@ -25,7 +25,8 @@ import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 /**
  * Long polling through telegrambots' {@link TelegramBotsLongPollingApplication}, against {@code url} (Telegram's or
  * another Bot API server). Its single polling thread only hands updates to the {@link UpdateIntake}. Each successful
- * getUpdates is a heartbeat. Closing cancels the long poll under way instead of waiting for its timeout.
+ * getUpdates is a heartbeat. Closing cancels the long poll under way instead of waiting for its timeout. A 409 (another
+ * instance polls with the same token) is logged once and backed off exponentially, up to a minute between tries.
  */
 final class PollingConnection implements Connection {
     private static final Logger LOG = LoggerFactory.getLogger(PollingConnection.class);
@@ -37,6 +38,10 @@ final class PollingConnection implements Connection {
     private static final String NO_UPDATES = "{\"ok\":true,\"result\":[]}";
     private static final MediaType JSON = MediaType.get("application/json");
     private static final int HTTP_OK = 200;
+    private static final int HTTP_CONFLICT = 409;
+    /** The first pause after a 409 (another instance polls with this token); doubled at each one after. */
+    static final Duration FIRST_CONFLICT_PAUSE = Duration.ofSeconds(1);
+    static final Duration MAX_CONFLICT_PAUSE = Duration.ofSeconds(60);
 
     private final String token;
     private final TelegramUrl url;
@@ -49,6 +54,8 @@ final class PollingConnection implements Connection {
     private ScheduledExecutorService scheduler;
     private TelegramBotsLongPollingApplication application;
     private volatile boolean closing;
+    /** Consecutive 409s; the pause before the next getUpdates grows with them. */
+    private volatile int conflicts;
 
     PollingConnection(String token, TelegramUrl url, int pollTimeoutSeconds, UpdateIntake intake, Heartbeat heartbeat) {
         this.token = token;
@@ -86,6 +93,9 @@ final class PollingConnection implements Connection {
         if (!request.url().encodedPath().toLowerCase(Locale.ROOT).endsWith("/" + GET_UPDATES)) {
             return chain.proceed(request);
         }
+        if (conflicts > 0 && !pauseAfterConflict()) {
+            return noUpdates(request);
+        }
         Call call = transport.newCall(request);
         inFlight = call;
         if (closing) {
@@ -93,7 +103,22 @@ final class PollingConnection implements Connection {
         }
         try {
             Response r = call.execute();
+            if (r.code() == HTTP_CONFLICT) {
+                // another instance polls with this token (or a webhook is set): one line, then quiet back-off; the
+                // library is told there were no updates, so it neither logs a stack trace nor polls again at once
+                if (conflicts++ == 0) {
+                    String why = r.body() == null ? "" : r.body().string();
+                    LOG.error("getUpdates: 409 Conflict: another bot instance uses this token ({}); backing off up to {} s"
+                            + " until it stops", why.strip(), MAX_CONFLICT_PAUSE.toSeconds());
+                }
+                r.close();
+                return noUpdates(request);
+            }
             if (r.isSuccessful()) {
+                if (conflicts > 0) {
+                    LOG.warn("getUpdates works again after {} conflicts (409)", conflicts);
+                    conflicts = 0;
+                }
                 heartbeat.beat();
             }
             return r;
@@ -105,6 +130,27 @@ final class PollingConnection implements Connection {
         } finally {
             inFlight = null;
         }
+    }
+
+    /** How many getUpdates calls were refused with 409 in a row (0 when polling works). */
+    int conflicts() {
+        return conflicts;
+    }
+
+    /** Sleeps before polling again after {@code conflicts} 409s in a row; false if interrupted or closing. */
+    private boolean pauseAfterConflict() {
+        long millis = Math.min(MAX_CONFLICT_PAUSE.toMillis(),
+                FIRST_CONFLICT_PAUSE.toMillis() << Math.min(conflicts - 1, 16));
+        long until = System.currentTimeMillis() + millis;
+        try {
+            while (!closing && System.currentTimeMillis() < until) {
+                Thread.sleep(Math.min(100, Math.max(1, until - System.currentTimeMillis())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !closing;
     }
 
     private static Response noUpdates(Request request) {

@@ -9,8 +9,9 @@ import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 
 /**
- * Sends the messages of a {@link Reply} in order, the keyboard under the last one. For a reply of several messages it
- * notes in the journal how many were sent, so that an update re-processed after a crash sends only the rest.
+ * Sends the messages of a {@link Reply} in order, the keyboard under the last one. Each message accepted by Telegram is
+ * noted in the journal at once (its own small transaction, before anything else is done), so that an update
+ * re-processed after a crash or an outage sends only the messages not sent yet: at most the one in flight twice.
  */
 final class ReplySender {
     private static final LinkPreviewOptions NO_PREVIEW = LinkPreviewOptions.builder().isDisabled(true).build();
@@ -46,9 +47,7 @@ final class ReplySender {
                 beforeFirst.run();
             }
             api.call(m.build());
-            if (!last) {
-                journal.partsSent(entry.updateId(), i + 1);
-            }
+            journal.partsSent(entry.updateId(), i + 1);
         }
     }
 

@@ -8,10 +8,15 @@ import dev.sourced.telegram.store.ModerationStore;
 import dev.sourced.store.Database;
 import dev.sourced.telegram.store.UpdateJournal;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import dev.sourced.answer.Answer;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +70,17 @@ public final class TelegramBot implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final int admins;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final BotLock lock;
+    /**
+     * Answers are computed on platform threads, as many as there are cores, not on the chats' virtual threads: a
+     * virtual thread is never preempted, so CPU-bound answering would keep the few carrier threads busy while a chat
+     * whose message Telegram has just accepted waits to record it (a kill in that wait sends the message twice).
+     * {@code -Dsourced.answerThreads=N} sets how many (0: answer on the chats' virtual threads, as before).
+     */
+    private static final int ANSWER_THREADS = Integer.getInteger("sourced.answerThreads",
+            Runtime.getRuntime().availableProcessors());
+    private final ExecutorService answering = Executors.newFixedThreadPool(Math.max(1, ANSWER_THREADS),
+            Thread.ofPlatform().name("telegram-answer-", 0).daemon(true).factory());
 
     private TelegramBot(BotConfig config, Answerer answerer, CorpusView corpus, Database db, Moderation moderation)
             throws TelegramApiException {
@@ -72,6 +88,8 @@ public final class TelegramBot implements AutoCloseable {
         this.answerer = answerer;
         this.corpus = corpus;
         this.admins = moderation == null ? 0 : moderation.admins().size();
+        Path dataDir = db.file().toAbsolutePath().getParent();
+        this.lock = BotLock.acquire(dataDir);
         this.journal = new UpdateJournal(db);
         TelegramUrl url = telegramUrl(config.apiUrl());
         this.http = new OkHttpClient.Builder()
@@ -90,10 +108,10 @@ public final class TelegramBot implements AutoCloseable {
             registerCommands(api);
             CorpusFacts facts = new CorpusFacts(corpus);
             UpdateProcessor processor = new UpdateProcessor(new UpdateProcessor.Deps(api, journal, new ChatStore(db),
-                    new AnswerStore(db), answerer, corpus, facts, new UpdateClassifier(identity, moderation != null),
+                    new AnswerStore(db), offloaded(answerer), corpus, facts, new UpdateClassifier(identity, moderation != null),
                     new ReplyFormatter(new MessageSplitter()), new RateLimiter(config.rateLimitPerMinute()), typing, metrics,
                     identity), moderation == null ? null : new ModerationHandler(api, new ReplySender(api, journal),
-                    new ModerationStore(db), moderation, config));
+                    new ModerationStore(db), moderation, config), queues::stopping);
             UpdateIntake intake = new UpdateIntake(journal, queues, processor, metrics);
             pruneJournal();
             maintenance.scheduleAtFixedRate(this::pruneJournal, PRUNE_EVERY.toHours(), PRUNE_EVERY.toHours(), TimeUnit.HOURS);
@@ -112,7 +130,8 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /**
-     * Starts the bot for readers only: checks the token (getMe), registers the commands, re-processes pending updates,
+     * Starts the bot for readers only (a {@link BotLockedException} names the holder if another bot runs on the same
+     * data directory): checks the token (getMe), registers the commands, re-processes pending updates,
      * connects. Its tables are in {@code db} (opened with {@link dev.sourced.telegram.store.BotTables}).
      */
     public static TelegramBot start(BotConfig config, Answerer answerer, CorpusView corpus, Database db) throws TelegramApiException {
@@ -176,6 +195,27 @@ public final class TelegramBot implements AutoCloseable {
         LOG.info("bot stopped; {} updates pending for the next start", journal.pendingCount());
     }
 
+    /** {@code answerer} run on the {@link #answering} threads; the caller (a chat's virtual thread) waits. */
+    private Answerer offloaded(Answerer answerer) {
+        if (ANSWER_THREADS <= 0) {
+            return answerer; // -Dsourced.answerThreads=0: on the chats' virtual threads, for comparison
+        }
+        return question -> {
+            Future<Answer> f = answering.submit(() -> answerer.ask(question));
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                f.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while answering", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            }
+        };
+    }
+
     private void pruneJournal() {
         try {
             int n = journal.pruneDone(JOURNAL_RETENTION_DAYS);
@@ -188,6 +228,8 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     private void shutdownClients() {
+        lock.close();
+        answering.shutdownNow();
         maintenance.shutdownNow();
         typing.close();
         http.dispatcher().cancelAll();

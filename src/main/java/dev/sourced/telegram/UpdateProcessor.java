@@ -17,8 +17,10 @@ import dev.sourced.telegram.Incoming.Ignored;
 import dev.sourced.telegram.Incoming.ModCommand;
 import dev.sourced.telegram.Incoming.Refused;
 import dev.sourced.telegram.Incoming.Upload;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -27,8 +29,9 @@ import org.telegram.telegrambots.meta.api.objects.chat.Chat;
 
 /**
  * Processes one journaled update on its chat's queue: answers questions, runs commands and buttons, explains refusals,
- * then marks the update done. A chat that blocked the bot is marked inactive; a Bot API outage leaves the update
- * pending for the next start; any other failure is logged and never reaches the polling loop.
+ * then marks the update done. A chat that blocked the bot is marked inactive; during a Bot API outage the update is
+ * tried again with a growing pause on its chat's queue (the chat's later updates wait behind it; it stays pending if the
+ * bot stops); any other failure is logged and never reaches the polling loop.
  */
 final class UpdateProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateProcessor.class);
@@ -41,13 +44,20 @@ final class UpdateProcessor {
                 RateLimiter limiter, TypingIndicator typing, BotMetrics metrics, BotIdentity identity) {
     }
 
+    /** The first pause before an update whose reply could not be sent (Bot API unavailable) is tried again. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    /** The longest pause between two tries of an update whose reply could not be sent. */
+    static final Duration MAX_RETRY = Duration.ofSeconds(30);
+
     private final Deps d;
     private final ReplySender sender;
+    private final BooleanSupplier stopping;
     /** Moderators' commands, files and buttons; null when the bot runs without moderation. */
     private final ModerationHandler moderation;
 
-    UpdateProcessor(Deps deps, ModerationHandler moderation) {
+    UpdateProcessor(Deps deps, ModerationHandler moderation, BooleanSupplier stopping) {
         this.d = deps;
+        this.stopping = stopping;
         this.sender = new ReplySender(deps.api(), deps.journal());
         this.moderation = moderation;
     }
@@ -57,13 +67,41 @@ final class UpdateProcessor {
      * for an update recovered from the journal (not measured).
      */
     void process(UpdateJournal.Entry entry, Update update, long receivedNanos) {
+        Duration pause = FIRST_RETRY;
+        UpdateJournal.Entry current = entry;
+        while (!attempt(current, update, receivedNanos)) {
+            // the Bot API is unavailable: try again here, on the chat's queue, so that no later update of this chat
+            // overtakes this one; other chats go on
+            if (stopping.getAsBoolean()) {
+                LOG.info("stopping: update {} stays pending for the next start", entry.updateId());
+                return;
+            }
+            LOG.warn("update {}: retrying in {} s", entry.updateId(), pause.toSeconds());
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.info("interrupted: update {} stays pending for the next start", entry.updateId());
+                return;
+            }
+            pause = pause.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : pause.multipliedBy(2);
+            try {
+                current = d.journal().entry(entry.updateId()).orElse(current);
+            } catch (RuntimeException e) {
+                LOG.warn("update {}: cannot read its journal entry ({}); retrying", entry.updateId(), e.getMessage());
+            }
+        }
+    }
+
+    /** One try at an update; false if the Bot API was unavailable and the update stays pending. */
+    private boolean attempt(UpdateJournal.Entry entry, Update update, long receivedNanos) {
         Incoming in;
         try {
             in = d.classifier().classify(update);
         } catch (RuntimeException e) {
             LOG.warn("update {} is malformed; ignored: {}", entry.updateId(), e.toString());
             finish(entry, "malformed");
-            return;
+            return true;
         }
         try {
             noteChat(update);
@@ -92,13 +130,17 @@ final class UpdateProcessor {
                     LOG.error("update {}: Telegram refused the reply: {}", entry.updateId(), f.getMessage());
                     finish(entry, "rejected: " + f.code());
                 }
-                case UNAVAILABLE -> LOG.warn("update {} stays pending: {}", entry.updateId(), f.getMessage());
+                case UNAVAILABLE -> {
+                    LOG.warn("update {} stays pending: {}", entry.updateId(), f.getMessage());
+                    return false;
+                }
             }
         } catch (RuntimeException e) {
             d.metrics().failed();
             LOG.error("update {} failed", entry.updateId(), e);
             finish(entry, "failed: " + e.getClass().getSimpleName());
         }
+        return true;
     }
 
     private void finish(UpdateJournal.Entry entry, String outcome) {

@@ -85,6 +85,30 @@ class LongAndSpecialRepliesTest {
         IntStream.rangeClosed(1, ITEMS).forEach(i -> assertThat(all).contains("le lot numéro " + i + " de cartes"));
     }
 
+    @Test
+    void aRestartInTheMiddleOfALongReplySendsOnlyThePartsNotRecordedAsSent() throws Exception {
+        Person reader = BotFixture.reader("fr");
+        ChatRef chat = ChatRef.privateWith(reader);
+        f.server.holdSendMessagesAfter(1);
+        int asked = f.server.send(chat, reader, LONG_QUESTION);
+        f.server.await(() -> f.server.messages(chat.id()).size() == 1 && f.server.heldCount() > 0, WAIT,
+                () -> "the first part sent, the second in flight");
+
+        f.bot.close();
+        f.server.releaseHeld();
+        f.server.resendAll();
+        f.restart();
+
+        f.server.await(() -> f.server.messages(chat.id()).stream().anyMatch(m -> !m.buttons().isEmpty()), WAIT,
+                () -> "the last part, with the buttons");
+        List<SentMessage> parts = f.server.messages(chat.id());
+        assertThat(parts).hasSizeGreaterThan(2);
+        assertThat(parts).extracting(SentMessage::text).doesNotHaveDuplicates();
+        assertThat(parts).filteredOn(m -> m.replyTo() != null).extracting(SentMessage::replyTo).containsExactly(asked);
+        String all = parts.stream().map(SentMessage::text).collect(Collectors.joining("\n"));
+        IntStream.rangeClosed(1, ITEMS).forEach(i -> assertThat(all).contains("le lot numéro " + i + " de cartes"));
+    }
+
     private static final int ITEMS = 59;
 
     private static void writeSpecialArticle(Path corpus) throws IOException {

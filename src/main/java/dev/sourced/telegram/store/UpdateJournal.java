@@ -53,7 +53,16 @@ public final class UpdateJournal {
                 rs -> new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)));
     }
 
-    /** Notes that the first {@code parts} messages of the update's reply were sent. */
+    /** The update as journaled now (its parts sent included), empty if it was never recorded. */
+    public Optional<Entry> entry(long updateId) {
+        return db.first("SELECT update_id, chat_id, payload, parts_sent FROM tg_updates WHERE update_id = ?",
+                rs -> new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)), updateId);
+    }
+
+    /**
+     * Notes, in a transaction of its own, that the first {@code parts} messages of the update's reply were sent. Called
+     * right after Telegram accepts each message, so that a crash re-sends at most the message in flight.
+     */
     public void partsSent(long updateId, int parts) {
         db.update("UPDATE tg_updates SET parts_sent = ? WHERE update_id = ?", parts, updateId);
     }
