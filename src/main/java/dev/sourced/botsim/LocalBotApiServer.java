@@ -130,6 +130,9 @@ public final class LocalBotApiServer implements AutoCloseable {
     // all below guarded by lock
     private final List<ObjectNode> pendingUpdates = new ArrayList<>();
     private final List<ObjectNode> allUpdates = new ArrayList<>();
+    private boolean hangingPolls;
+    /** A hung getUpdates is answered after this at the latest, so that a forgotten release cannot keep a thread. */
+    private static final Duration MAX_HANG = Duration.ofSeconds(90);
     private final List<ApiCall> calls = new ArrayList<>();
     private final List<SentMessage> messages = new ArrayList<>();
     private final Map<String, Queue<Fault>> faults = new HashMap<>();
@@ -478,6 +481,30 @@ public final class LocalBotApiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * getUpdates hangs: a call made from now on is not answered (its connection stays open, silent) until
+     * {@link #releaseGetUpdates}: a Bot API server or a network that stops answering without closing.
+     */
+    public void hangGetUpdates() {
+        lock.lock();
+        try {
+            hangingPolls = true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** getUpdates answers again; calls that hung are answered too (their client may have given up). */
+    public void releaseGetUpdates() {
+        lock.lock();
+        try {
+            hangingPolls = false;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Calls of {@code method} go through again. */
     public void endOutage(String method) {
         lock.lock();
@@ -690,13 +717,24 @@ public final class LocalBotApiServer implements AutoCloseable {
         long deadline = System.nanoTime() + timeoutNanos;
         lock.lock();
         try {
+            long hungUntil = System.nanoTime() + MAX_HANG.toNanos();
+            while (hangingPolls && System.nanoTime() < hungUntil) {
+                changed.awaitNanos(Duration.ofSeconds(1).toNanos());
+            }
+            deadline = System.nanoTime() + timeoutNanos;
             if (webhookUrl != null) {
                 return new Result(409, error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"));
             }
             if (offset > 0) {
                 pendingUpdates.removeIf(u -> u.get("update_id").asLong() < offset);
             }
-            while (pendingUpdates.isEmpty()) {
+            while (pendingUpdates.isEmpty() || hangingPolls) {
+                if (hangingPolls) {
+                    // a hang that starts while this call waits holds it too
+                    if (System.nanoTime() >= hungUntil) break;
+                    changed.awaitNanos(Duration.ofSeconds(1).toNanos());
+                    continue;
+                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     break;
