@@ -10,9 +10,9 @@ import java.util.List;
  */
 public final class Passages {
     /** Sentences are grouped until a passage has at least this many characters. */
-    static final int MIN_CHARS = Integer.getInteger("sourced.minChars", 500);
+    static final int MIN_CHARS = 500;
     /** A group is not extended past this many characters (a single longer sentence stays whole). */
-    static final int MAX_CHARS = Integer.getInteger("sourced.maxChars", 1000);
+    static final int MAX_CHARS = 1000;
     /** A heading is a short line without closing punctuation. */
     static final int HEADING_MAX_WORDS = 16;
     static final int QUESTION_HEADING_MAX_WORDS = 12;
