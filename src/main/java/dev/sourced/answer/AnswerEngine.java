@@ -79,12 +79,8 @@ public final class AnswerEngine implements Answerer, CorpusView {
         }
     });
 
-    /** {@code writer} words the answer from the chosen quotes (an LLM); null: the extractive answer is the answer. */
-    public AnswerEngine(QuestionParser parser, HybridRetriever retriever, DocumentStore store, AnswerWriter writer) {
-        this(parser, retriever, store, writer, null, null, Models.shipped());
-    }
-
     /**
+     * {@code writer} words the answer from the chosen quotes (an LLM; null: the extractive answer is the answer);
      * {@code translator} (an LLM; null: none) translates each question into the other languages, and retrieval searches
      * for its words too; {@code quotes} (null: none) translates the cited quotes that are not in the reader's language;
      * {@code models} rank the candidates and decide whether to answer.
@@ -151,7 +147,8 @@ public final class AnswerEngine implements Answerer, CorpusView {
         if (unknown.isPresent()) {
             return new Answer(question.text(), say.lang(), say.neverMentions(unknown.get().surface()), true, List.of(), ms(t0));
         }
-        Decision d = decide(f);
+        FactSpan.Asked asked = asked(f);
+        Decision d = decide(f, asked);
         if (!d.answers()) {
             String text = say.notSaid();
             if (!d.ranked().isEmpty() && d.ranked().get(0).signals().get("coverage") > 0) {
@@ -160,9 +157,8 @@ public final class AnswerEngine implements Answerer, CorpusView {
             }
             return new Answer(question.text(), say.lang(), text, true, List.of(), ms(t0));
         }
-        FactSpan.Asked asked = asked(f);
         Map<Integer, FactSpan.Found> facts = new java.util.HashMap<>();
-        List<Citation> citations = highlight(cite(d.ranked()), FactSpan.kindOf(q.expects(), q.text()), asked, facts);
+        List<Citation> citations = cite(d.ranked(), facts);
         String text = compose(say, citations, facts, asked);
         boolean asksForAmount = q.expects().contains(Features.MONEY) || q.expects().contains(Features.NUMBER);
         for (String note : Disagreements.find(citations, asksForAmount, say, asked, this::language)) {
@@ -175,16 +171,31 @@ public final class AnswerEngine implements Answerer, CorpusView {
         return new Answer(question.text(), say.lang(), text, false, translateQuotes(citations, say.lang()), ms(t0));
     }
 
-    /** Each quote in another language than the reader's, with its machine translation when one can be had. */
+    /**
+     * Each quote in another language than the reader's, with its machine translation when one can be had. The quotes
+     * are translated at the same time, so the answer waits for one call's time limit at most, not one per quote.
+     */
     private List<Citation> translateQuotes(List<Citation> citations, Lang reader) {
-        if (quotes == null) return citations;
-        List<Citation> out = new ArrayList<>();
-        for (Citation c : citations) {
-            Lang lang = language(c);
-            boolean foreign = lang != reader && (lang == Lang.FR || lang == Lang.EN || lang == Lang.OTHER);
-            out.add(foreign ? quotes.translate(c.text(), reader).map(c::withTranslation).orElse(c) : c);
+        if (quotes == null || citations.stream().allMatch(c -> language(c) == reader)) return citations;
+        try (var calls = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<Citation>> translated = new ArrayList<>();
+            for (Citation c : citations) {
+                translated.add(calls.submit(() -> language(c) == reader ? c
+                        : quotes.translate(c.text(), reader).map(c::withTranslation).orElse(c)));
+            }
+            List<Citation> out = new ArrayList<>();
+            for (int i = 0; i < citations.size(); i++) {
+                try {
+                    out.add(translated.get(i).get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    out.add(citations.get(i)); // a failed translation leaves the quote as it is
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return citations;
+                }
+            }
+            return out;
         }
-        return out;
     }
 
     /**
@@ -244,18 +255,17 @@ public final class AnswerEngine implements Answerer, CorpusView {
     record Decision(Map<String, Double> base, List<Signals.Ranked> ranked, Map<String, Double> signals, boolean answers) {
     }
 
-    private Decision decide(Focus f) {
+    private Decision decide(Focus f, FactSpan.Asked asked) {
         List<PassageHit> hits = retriever.retrieve(translated(f.question()), CANDIDATES);
         Signals.ListStats stats = Signals.ListStats.of(hits);
         List<Signals.Ranked> ranked = new ArrayList<>();
-        FactSpan.Asked asked = asked(f);
         Optional<FactSpan.Kind> kind = FactSpan.kindOf(f.question().expects(), f.question().text());
         for (int i = 0; i < hits.size(); i++) {
             PassageHit h = hits.get(i);
             Evidence e = new Evidence(h, passageWords.computeIfAbsent(h.passageId(), id -> new Evidence.Words(h)));
             Map<String, Double> x = Signals.candidate(f, e, i, stats);
-            Signals.fact(x, kind, asked, e);
-            ranked.add(new Signals.Ranked(e, x, models.ranker().score(x)));
+            Optional<FactSpan.Found> fact = Signals.fact(x, kind, asked, e);
+            ranked.add(new Signals.Ranked(e, x, models.ranker().score(x), fact));
         }
         ranked.sort(Comparator.comparingDouble(Signals.Ranked::score).reversed());
         Map<String, Double> base = Signals.questionBase(f);
@@ -270,7 +280,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
     public Trace trace(Question question) {
         Focus f = focus(parser.parse(question.text(), question.context(), question.fallbackLang()));
         if (f.terms().isEmpty() || neverMentioned(f).isPresent()) return null;
-        Decision d = decide(f);
+        Decision d = decide(f, asked(f));
         return new Trace(d.base(), d.ranked().stream().map(r -> new Trace.Candidate(r.hit().text(), r.signals())).toList());
     }
 
@@ -278,15 +288,15 @@ public final class AnswerEngine implements Answerer, CorpusView {
      * The best passage first, then the others whose ranking score is within {@link #CITE_GAP} of it (at most
      * {@link #MAX_CITATIONS}); near-duplicates from several outlets merged into one citation.
      */
-    private List<Citation> cite(List<Signals.Ranked> ranked) {
+    private List<Citation> cite(List<Signals.Ranked> ranked, Map<Integer, FactSpan.Found> facts) {
         double top = ranked.get(0).score();
         List<Signals.Ranked> order = new ArrayList<>();
         for (Signals.Ranked r : ranked) {
             if (order.isEmpty() || r.score() >= top - CITE_GAP) order.add(r);
         }
         List<List<PassageHit>> groups = new ArrayList<>();
+        List<Signals.Ranked> mains = new ArrayList<>();
         List<Set<String>> shingles = new ArrayList<>();
-        List<Double> scores = new ArrayList<>();
         for (Signals.Ranked s : order) {
             PassageHit h = s.hit();
             Set<String> sh = shingles(h.text());
@@ -301,8 +311,8 @@ public final class AnswerEngine implements Answerer, CorpusView {
                 if (groups.get(dup).stream().noneMatch(x -> x.docId().equals(h.docId()))) groups.get(dup).add(h);
             } else if (groups.size() < MAX_CITATIONS) {
                 groups.add(new ArrayList<>(List.of(h)));
+                mains.add(s);
                 shingles.add(sh);
-                scores.add(1 / (1 + Math.exp(-s.score())));
             }
         }
         List<Citation> out = new ArrayList<>();
@@ -311,24 +321,18 @@ public final class AnswerEngine implements Answerer, CorpusView {
             PassageHit main = g.get(0);
             List<SourceRef> also = new ArrayList<>();
             for (PassageHit other : g.subList(1, g.size())) also.add(ref(other));
-            out.add(new Citation(i + 1, ref(main), main.text(), round(scores.get(i)), also));
+            Signals.Ranked r = mains.get(i);
+            Citation c = new Citation(i + 1, ref(main), main.text(), round(1 / (1 + Math.exp(-r.score()))), also);
+            // the span that answers, found while ranking: bold in its quote, and what the short answer states
+            if (r.fact().isPresent()) {
+                facts.put(c.n(), r.fact().get());
+                c = c.withHighlight(r.fact().get().start(), r.fact().get().end());
+            }
+            out.add(c);
         }
         return out;
     }
 
-
-    /** The citations with the span of each that answers a question asking for {@code kind} of fact (none: unchanged). */
-    private List<Citation> highlight(List<Citation> citations, Optional<FactSpan.Kind> kind, FactSpan.Asked asked,
-                                     Map<Integer, FactSpan.Found> facts) {
-        if (kind.isEmpty()) return citations;
-        List<Citation> out = new ArrayList<>(citations.size());
-        for (Citation c : citations) {
-            Optional<FactSpan.Found> found = FactSpan.find(c.text(), language(c), kind.get(), asked);
-            found.ifPresent(x -> facts.put(c.n(), x));
-            out.add(found.map(x -> c.withHighlight(x.start(), x.end())).orElse(c));
-        }
-        return out;
-    }
 
     /** The question's text, its terms' forms, and their weights (distinctive terms count more). */
     private static FactSpan.Asked asked(Focus f) {

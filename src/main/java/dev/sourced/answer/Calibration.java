@@ -48,7 +48,7 @@ public final class Calibration {
     /** The question's signals with its candidates ordered by {@code ranker}. */
     static Map<String, Double> questionSignals(Trace t, Logistic ranker) {
         List<Signals.Ranked> ranked = new ArrayList<>();
-        for (Trace.Candidate c : t.candidates()) ranked.add(new Signals.Ranked(null, c.signals(), ranker.score(c.signals())));
+        for (Trace.Candidate c : t.candidates()) ranked.add(new Signals.Ranked(null, c.signals(), ranker.score(c.signals()), java.util.Optional.empty()));
         ranked.sort(Comparator.comparingDouble(Signals.Ranked::score).reversed());
         return Signals.question(t.question(), ranked);
     }

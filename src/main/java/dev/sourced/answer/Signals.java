@@ -78,11 +78,13 @@ final class Signals {
      * one of that kind next to the question's terms, with how much of the question its sentence covers: a passage on
      * the topic that lacks the detail asked for is the common way a corpus does not answer.
      */
-    static void fact(Map<String, Double> x, java.util.Optional<FactSpan.Kind> kind, FactSpan.Asked asked, Evidence e) {
+    static java.util.Optional<FactSpan.Found> fact(Map<String, Double> x, java.util.Optional<FactSpan.Kind> kind, FactSpan.Asked asked,
+                                                   Evidence e) {
         x.put("fact_asked", kind.isPresent() ? 1.0 : 0.0);
         java.util.Optional<FactSpan.Found> found = kind.flatMap(k -> FactSpan.find(e.hit().text(), e.hit().lang(), k, asked));
         x.put("fact_found", found.isPresent() ? 1.0 : 0.0);
         x.put("fact_coverage", found.map(FactSpan.Found::coverage).orElse(0.0));
+        return found;
     }
 
     /** The largest share of the question's weight that one sentence of the passage holds: answers sit in a sentence. */
@@ -123,8 +125,11 @@ final class Signals {
         return x;
     }
 
-    /** A candidate passage with its signals and the ranker's score (higher: likelier to answer the question). */
-    record Ranked(Evidence evidence, Map<String, Double> signals, double score) {
+    /**
+     * A candidate passage with its signals, the ranker's score (higher: likelier to answer the question), and the span
+     * in it that answers when the question asks for a kind of fact and the passage gives one.
+     */
+    record Ranked(Evidence evidence, Map<String, Double> signals, double score, java.util.Optional<FactSpan.Found> fact) {
         PassageHit hit() {
             return evidence.hit();
         }

@@ -398,11 +398,7 @@ public final class PassageIndex implements AutoCloseable {
      */
     public List<String> similarTerms(String field, String term, int max) {
         return withSearcher(s -> {
-            org.apache.lucene.search.spell.DirectSpellChecker speller = new org.apache.lucene.search.spell.DirectSpellChecker();
-            speller.setMinPrefix(1);
-            speller.setMinQueryLength(SPELLING_MIN_LENGTH);
-            speller.setAccuracy(SPELLING_ACCURACY);
-            var suggestions = speller.suggestSimilar(new Term(field, term), max, s.getIndexReader(),
+            var suggestions = SPELLER.suggestSimilar(new Term(field, term), max, s.getIndexReader(),
                     org.apache.lucene.search.spell.SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
             List<String> out = new ArrayList<>();
             for (var w : suggestions) out.add(w.string);
@@ -414,6 +410,16 @@ public final class PassageIndex implements AutoCloseable {
     static final int SPELLING_MIN_LENGTH = 5;
     /** How alike a suggestion must be (Lucene's distance, 0 to 1). */
     static final float SPELLING_ACCURACY = 0.75f;
+    /** Configured once; its searches keep no state, so threads share it. */
+    private static final org.apache.lucene.search.spell.DirectSpellChecker SPELLER = speller();
+
+    private static org.apache.lucene.search.spell.DirectSpellChecker speller() {
+        var speller = new org.apache.lucene.search.spell.DirectSpellChecker();
+        speller.setMinPrefix(1);
+        speller.setMinQueryLength(SPELLING_MIN_LENGTH);
+        speller.setAccuracy(SPELLING_ACCURACY);
+        return speller;
+    }
 
     public int passageCount() {
         return withSearcher(s -> s.getIndexReader().numDocs());

@@ -7,31 +7,13 @@ import dev.sourced.botsim.LocalBotApiServer.ChatRef;
 import dev.sourced.botsim.LocalBotApiServer.Person;
 import dev.sourced.botsim.LocalBotApiServer.SentMessage;
 import dev.sourced.telegram.store.UpdateJournal;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** getUpdates that hangs without answering or closing: the poller gives up on the call, polls again, and loses nothing. */
-class HangingPollTest {
+class HangingPollTest extends RunningBot {
     /** Longer than the poller's read timeout (the long-poll timeout plus its margin), so that the call is abandoned. */
     private static final Duration HANG = Duration.ofSeconds(24);
-
-    @TempDir
-    Path dataDir;
-    BotFixture f;
-
-    @BeforeEach
-    void startBot() throws Exception {
-        f = BotFixture.start(dataDir);
-    }
-
-    @AfterEach
-    void stopBot() {
-        f.close();
-    }
 
     @Test
     void aQuestionSentWhileGetUpdatesHangsIsAnsweredOnceAfterItAnswersAgain() throws Exception {

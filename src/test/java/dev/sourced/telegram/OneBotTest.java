@@ -9,27 +9,10 @@ import dev.sourced.botsim.LocalBotApiServer.ChatRef;
 import dev.sourced.botsim.LocalBotApiServer.Fault;
 import dev.sourced.botsim.LocalBotApiServer.Person;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** One bot per data directory and per token. */
-class OneBotTest {
-    @TempDir
-    Path dataDir;
-    BotFixture f;
-
-    @BeforeEach
-    void startBot() throws Exception {
-        f = BotFixture.start(dataDir);
-    }
-
-    @AfterEach
-    void stopBot() {
-        f.close();
-    }
-
+class OneBotTest extends RunningBot {
     @Test
     void aSecondBotOnTheSameDataDirectoryIsRefusedWithTheHoldersPidAndHostAndMayStartOnceTheFirstStops() throws Exception {
         assertThatThrownBy(() -> TelegramBot.start(f.config, f.answerer, f.corpus, f.db))

@@ -9,32 +9,14 @@ import dev.sourced.botsim.LocalBotApiServer.Fault;
 import dev.sourced.botsim.LocalBotApiServer.Person;
 import dev.sourced.botsim.LocalBotApiServer.SentMessage;
 import dev.sourced.telegram.store.UpdateJournal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A Bot API outage longer than the in-place retries: the bot keeps trying while it runs, in each chat's order. */
-class OutageTest {
+class OutageTest extends RunningBot {
     /** Longer than the retries of one call (0.5 s + 1 s), so that the update itself must be tried again. */
     private static final Duration OUTAGE = Duration.ofSeconds(5);
-
-    @TempDir
-    Path dataDir;
-    BotFixture f;
-
-    @BeforeEach
-    void startBot() throws Exception {
-        f = BotFixture.start(dataDir);
-    }
-
-    @AfterEach
-    void stopBot() {
-        f.close();
-    }
 
     @Test
     void anUpdateStrandedBySendMessageFailingWith500IsAnsweredOnceWhenItRecoversBeforeTheChatsLaterQuestion() throws Exception {

@@ -8,36 +8,18 @@ import dev.sourced.telegram.store.UpdateJournal;
 import dev.sourced.botsim.LocalBotApiServer.ChatRef;
 import dev.sourced.botsim.LocalBotApiServer.Person;
 import dev.sourced.botsim.LocalBotApiServer.SentMessage;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A stop in the middle of a batch: every question is answered exactly once, by this run or the next. */
-class RestartTest {
+class RestartTest extends RunningBot {
     private static final int CHATS = 3;
     private static final int QUESTIONS_PER_CHAT = 4;
     private static final int DELIVERED_BEFORE_OUTAGE = 4;
-
-    @TempDir
-    Path dataDir;
-    BotFixture f;
-
-    @BeforeEach
-    void startBot() throws Exception {
-        f = BotFixture.start(dataDir);
-    }
-
-    @AfterEach
-    void stopBot() {
-        f.close();
-    }
 
     @Test
     void aRestartInTheMiddleOfABatchLosesNoQuestionAndAnswersNoneTwice() throws Exception {
