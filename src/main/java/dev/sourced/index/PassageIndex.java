@@ -262,6 +262,11 @@ public final class PassageIndex implements AutoCloseable {
         if (entries.isEmpty()) {
             return 0;
         }
+        if (applied > 0 && store.outboxGapAfter(applied)) {
+            // entries this index never applied were pruned (it lagged past the retention): rebuild from the store,
+            // with the vectors stored there
+            return rebuild(null);
+        }
         Map<String, String> lastOp = new LinkedHashMap<>();
         long maxSeq = applied;
         for (OutboxEntry e : entries) {

@@ -13,15 +13,18 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The SQLite file that is Sourced's source of truth. One writer at a time (a single write connection behind a lock),
- * several readers (WAL lets them read while the writer writes). Pragmas are set explicitly on every connection;
- * numbered migrations are applied in order at open: the store's own ({@link #CORE}), then those of the tables other
- * packages keep in the same file (the bot's), numbered after them.
+ * The database that is Sourced's source of truth: a SQLite file (the default, one process) or a PostgreSQL database
+ * shared by several replicas ({@link Dialect}). One write connection behind a lock and a few read connections (SQLite's
+ * WAL lets them read while the writer writes). Pragmas are set explicitly on every SQLite connection; a PostgreSQL
+ * connection that breaks is opened again for the next use. Numbered migrations are applied in order at open, in one
+ * transaction: the store's own ({@link #CORE}), then those of the tables other packages keep in the same database
+ * (the bot's), numbered after them. Each migration has one script per dialect.
  */
 public final class Database implements AutoCloseable {
     /**
@@ -29,10 +32,10 @@ public final class Database implements AutoCloseable {
      * never edited; a new one is appended with the next number.
      */
     public record Migration(String name, Class<?> owner) {
-        String script() {
-            try (InputStream in = owner.getResourceAsStream("migrations/" + name)) {
+        String script(Dialect dialect) {
+            try (InputStream in = owner.getResourceAsStream("migrations/" + dialect.migrationFolder() + name)) {
                 if (in == null) {
-                    throw new StoreException("migration " + name + " is missing from the build");
+                    throw new StoreException("migration " + dialect.migrationFolder() + name + " is missing from the build");
                 }
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
@@ -54,29 +57,26 @@ public final class Database implements AutoCloseable {
         T apply(Connection c) throws SQLException;
     }
 
-    private final Path file;
+    private final Target target;
     private final List<Migration> migrations;
-    private final Connection writer;
+    private Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     private final List<Connection> allReaders = new ArrayList<>();
 
-    private Database(Path file, List<Migration> migrations) {
-        this.file = file;
+    private Database(Target target, List<Migration> migrations) {
+        this.target = target;
         this.migrations = migrations;
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
+            Files.createDirectories(target.localDir());
         } catch (IOException e) {
-            throw new StoreException("cannot create the data directory for " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot create the data directory " + target.localDir() + ": " + e.getMessage(), e);
         }
-        this.writer = connect(file);
+        this.writer = target.connect();
         try {
             migrate();
             for (int i = 0; i < READERS; i++) {
-                Connection r = connect(file);
+                Connection r = target.connect();
                 allReaders.add(r);
                 readers.add(r);
             }
@@ -92,10 +92,25 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Opens a shared PostgreSQL database ({@code jdbc:postgresql://HOST:PORT/DATABASE}) and brings its schema up to
+     * date, the store's migrations then {@code more}. {@code localDir} is this process's own directory (its index, its
+     * lock). The password is used to connect and kept nowhere else.
+     */
+    public static Database openShared(String jdbcUrl, String user, String password, Path localDir, List<Migration> more) {
+        Dialect dialect = Dialect.ofUrl(jdbcUrl);
+        return new Database(new Target(dialect, null, jdbcUrl, user, password, localDir), numbered(more));
+    }
+
+    /**
      * Opens the database file and brings its schema up to date: the store's migrations, then {@code more}, which are
      * numbered after them ({@code V002__…}, {@code V003__…}).
      */
     public static Database open(Path file, List<Migration> more) {
+        Path dir = file.toAbsolutePath().getParent();
+        return new Database(new Target(Dialect.SQLITE, file, null, null, null, dir), numbered(more));
+    }
+
+    private static List<Migration> numbered(List<Migration> more) {
         List<Migration> all = new ArrayList<>(CORE);
         all.addAll(more);
         for (int v = 1; v <= all.size(); v++) {
@@ -104,34 +119,93 @@ public final class Database implements AutoCloseable {
                 throw new IllegalArgumentException("more: migration " + all.get(v - 1).name() + " should be numbered " + expected);
             }
         }
-        return new Database(file, List.copyOf(all));
+        return List.copyOf(all);
     }
 
+    /** The SQLite file; null for a shared PostgreSQL database. */
     public Path file() {
-        return file;
+        return target.file();
     }
 
-    private static Connection connect(Path file) {
-        try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
-                s.execute("PRAGMA foreign_keys = ON");
-                try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
-                    rs.next();
+    /** This process's own directory: beside the SQLite file, or the one given with a shared database. */
+    public Path localDir() {
+        return target.localDir();
+    }
+
+    public Dialect dialect() {
+        return target.dialect();
+    }
+
+    /** The database for messages: its file, or its URL without any parameters (they may hold a password). */
+    public String describe() {
+        return target.describe();
+    }
+
+    /** How to reach the database. The password never leaves this record: its {@code toString} leaves it out. */
+    private record Target(Dialect dialect, Path file, String url, String user, String password, Path localDir) {
+        Connection connect() {
+            try {
+                if (dialect == Dialect.SQLITE) {
+                    return sqlite(file);
                 }
-                s.execute("PRAGMA synchronous = NORMAL");
+                Properties p = new Properties();
+                if (user != null && !user.isBlank()) p.setProperty("user", user);
+                if (password != null && !password.isEmpty()) p.setProperty("password", password);
+                p.setProperty("ApplicationName", "sourced");
+                p.setProperty("connectTimeout", "10");
+                p.setProperty("tcpKeepAlive", "true");
+                return DriverManager.getConnection(url, p);
+            } catch (SQLException e) {
+                throw translate(describe(), "cannot open the database", e);
             }
-            return c;
-        } catch (SQLException e) {
-            throw translate(file, "cannot open the database", e);
         }
+
+        String describe() {
+            return file != null ? file.toString() : url.replaceAll("[?].*", "");
+        }
+
+        @Override
+        public String toString() {
+            return describe();
+        }
+    }
+
+    private static Connection sqlite(Path file) throws SQLException {
+        // a write transaction takes the write lock when it begins, not at its first write: a transaction that read
+        // first and then wanted to write while another process wrote would fail at once instead of waiting its turn
+        Properties p = new Properties();
+        p.setProperty("transaction_mode", "IMMEDIATE");
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), p);
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+            s.execute("PRAGMA foreign_keys = ON");
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                rs.next();
+            }
+            s.execute("PRAGMA synchronous = NORMAL");
+        }
+        return c;
+    }
+
+    /** A connection that is open, opened again if the server dropped it (PostgreSQL restarted, network cut). */
+    private Connection usable(Connection c) {
+        try {
+            if (target.dialect() == Dialect.POSTGRESQL && (c.isClosed() || !c.isValid(2))) {
+                closeQuietly(c);
+                return target.connect();
+            }
+        } catch (SQLException e) {
+            closeQuietly(c);
+            return target.connect();
+        }
+        return c;
     }
 
     /** Runs {@code work} in one write transaction: all of it is committed, or none of it. */
     public <T> T write(Work<T> work) {
         writeLock.lock();
         try {
+            writer = usable(writer);
             writer.setAutoCommit(false);
             try {
                 T result = work.apply(writer);
@@ -144,7 +218,7 @@ public final class Database implements AutoCloseable {
                 writer.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw translate(file, "write failed", e);
+            throw translate(describe(), "write failed", e);
         } finally {
             writeLock.unlock();
         }
@@ -160,9 +234,10 @@ public final class Database implements AutoCloseable {
             throw new StoreException("interrupted while waiting for a database connection");
         }
         try {
+            c = usable(c);
             return work.apply(c);
         } catch (SQLException e) {
-            throw translate(file, "read failed", e);
+            throw translate(describe(), "read failed", e);
         } finally {
             readers.add(c);
         }
@@ -173,6 +248,9 @@ public final class Database implements AutoCloseable {
      * reports (the first lines).
      */
     public List<String> quickCheck() {
+        if (target.dialect() == Dialect.POSTGRESQL) {
+            return List.of(); // PostgreSQL checks its own pages; amcheck is an extension, not ours to install
+        }
         try {
             List<String> rows = query("PRAGMA quick_check(20)", rs -> rs.getString(1));
             return rows.size() == 1 && rows.get(0).equals("ok") ? List.of() : rows;
@@ -182,10 +260,11 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
+        Dialect dialect = target.dialect();
         write(c -> {
+            dialect.serializeMigrations(c);
             try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL,"
-                        + " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))");
+                s.execute(dialect.migrationsTable());
             }
             int current;
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_migrations")) {
@@ -193,12 +272,12 @@ public final class Database implements AutoCloseable {
                 current = rs.getInt(1);
             }
             if (current > migrations.size()) {
-                throw new StoreException("database " + file + " has schema version " + current
+                throw new StoreException("database " + describe() + " has schema version " + current
                         + ", newer than this build of Sourced knows (" + migrations.size() + "); upgrade Sourced");
             }
             for (int v = current + 1; v <= migrations.size(); v++) {
                 Migration m = migrations.get(v - 1);
-                for (String sql : statements(m.script())) {
+                for (String sql : statements(m.script(dialect))) {
                     try (Statement s = c.createStatement()) {
                         s.execute(sql);
                     }
@@ -245,8 +324,17 @@ public final class Database implements AutoCloseable {
         return out;
     }
 
-    static StoreException translate(Path file, String what, SQLException e) {
+    static StoreException translate(String file, String what, SQLException e) {
         String msg = e.getMessage() == null ? "" : e.getMessage();
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("08")) {
+            return new StoreException("database " + file + " cannot be reached (" + what + "): " + msg
+                    + "; check SOURCED_DATABASE_URL and that the server runs", e);
+        }
+        if (state.equals("28P01") || state.equals("28000")) {
+            return new StoreException("database " + file + " refused the login (" + what + "); check SOURCED_DATABASE_USER"
+                    + " and SOURCED_DATABASE_PASSWORD", e);
+        }
         if (msg.contains("SQLITE_BUSY") || msg.contains("database is locked")) {
             return new StoreException("database " + file + " is locked by another process (" + what + "); stop the other Sourced process or try again", e);
         }

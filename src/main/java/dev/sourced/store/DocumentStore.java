@@ -21,6 +21,8 @@ import java.util.Optional;
 public final class DocumentStore {
     /** How long a removed document can be restored. */
     public static final Duration RESTORE_WINDOW = Duration.ofDays(7);
+    /** How long applied outbox entries are kept for the indexes of other replicas that lag behind. */
+    public static final Duration OUTBOX_RETENTION = Duration.ofDays(1);
 
     /** What an upsert did. */
     public enum Outcome { ADDED, UPDATED, UNCHANGED }
@@ -68,7 +70,7 @@ public final class DocumentStore {
             } else {
                 Sql.update(c, "UPDATE documents SET title=?, outlet=?, url=?, language=?, published=?, origin=?, format=?,"
                         + " content_hash=?, text_hash=?, raw_text=?, text=?, removed_lines=?, removed_at=NULL,"
-                        + " updated_at=strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id=?", fields);
+                        + " updated_at=" + db.dialect().now() + " WHERE id=?", fields);
                 Sql.update(c, "DELETE FROM passages WHERE doc_id = ?", id);
             }
             List<Object[]> rows = new ArrayList<>();
@@ -78,7 +80,7 @@ public final class DocumentStore {
                 rows.add(new Object[] {id, p.ord(), p.start(), p.end(), p.text(), p.heading(), p.context(),
                         e == null ? null : toBytes(e), e == null ? "" : model});
             }
-            Sql.batch(c, "INSERT INTO passages(doc_id, ord, start, end, text, heading, context, embedding, model)"
+            Sql.batch(c, "INSERT INTO passages(doc_id, ord, start, \"end\", text, heading, context, embedding, model)"
                     + " VALUES (?,?,?,?,?,?,?,?,?)", rows);
             outbox(c, id, "upsert");
             return new UpsertResult(existingHash == null ? Outcome.ADDED : Outcome.UPDATED, id);
@@ -110,7 +112,8 @@ public final class DocumentStore {
         return sb.append('"').toString();
     }
 
-    private static void outbox(Connection c, String docId, String op) throws SQLException {
+    private void outbox(Connection c, String docId, String op) throws SQLException {
+        db.dialect().orderOutboxAppends(c);
         Sql.update(c, "INSERT INTO outbox(doc_id, op) VALUES (?, ?)", docId, op);
     }
 
@@ -128,13 +131,13 @@ public final class DocumentStore {
 
     /** Marks a document removed; its passages leave the index at the next sync. False when there is no such active document. */
     public boolean remove(String id) {
-        return changeDocument(id, "delete", "UPDATE documents SET removed_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')"
+        return changeDocument(id, "delete", "UPDATE documents SET removed_at = " + db.dialect().now()
                 + " WHERE id = ? AND removed_at IS NULL", id);
     }
 
     /** Brings back a document removed less than {@link #RESTORE_WINDOW} ago. False when there is none to restore. */
     public boolean restore(String id) {
-        String cutoff = Instant.now().minus(RESTORE_WINDOW).toString();
+        String cutoff = Sql.timestamp(Instant.now().minus(RESTORE_WINDOW));
         return changeDocument(id, "upsert", "UPDATE documents SET removed_at = NULL WHERE id = ?"
                 + " AND removed_at IS NOT NULL AND removed_at >= ?", id, cutoff);
     }
@@ -149,7 +152,7 @@ public final class DocumentStore {
         };
         String v = column.equals("language") ? Lang.fromCode(value).code() : value.strip();
         return changeDocument(id, "upsert", "UPDATE documents SET " + column + " = ?,"
-                + " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND removed_at IS NULL", v, id);
+                + " updated_at = " + db.dialect().now() + " WHERE id = ? AND removed_at IS NULL", v, id);
     }
 
     private static final String DOC_COLUMNS = "d.id, d.title, d.outlet, d.url, d.language, d.published, d.origin, d.format,"
@@ -182,7 +185,7 @@ public final class DocumentStore {
     }
 
     private static List<StoredPassage> passages(Connection c, String docId) throws SQLException {
-        return Sql.query(c, "SELECT p.id, p.doc_id, p.ord, p.start, p.end, p.text, p.heading, p.context, p.embedding, p.model"
+        return Sql.query(c, "SELECT p.id, p.doc_id, p.ord, p.start, p.\"end\", p.text, p.heading, p.context, p.embedding, p.model"
                 + " FROM passages p JOIN documents d ON d.id = p.doc_id WHERE p.doc_id = ? AND d.removed_at IS NULL ORDER BY p.ord",
                 rs -> {
                     byte[] e = rs.getBytes(9);
@@ -217,9 +220,24 @@ public final class DocumentStore {
         return db.first("SELECT coalesce(max(seq), 0) FROM outbox", rs -> rs.getLong(1)).orElseThrow();
     }
 
-    /** Deletes outbox entries the index has applied, keeping the newest so the sequence keeps growing. */
+    /**
+     * Deletes outbox entries this index has applied once they are older than {@link #OUTBOX_RETENTION}, keeping the
+     * one at {@code appliedSeq}. Other replicas' indexes read the same outbox: one that lags by less than the retention
+     * never misses an entry; one that lags more finds a gap ({@link #outboxGapAfter}) and rebuilds from the store.
+     */
     public void pruneOutbox(long appliedSeq) {
-        db.update("DELETE FROM outbox WHERE seq < ?", appliedSeq);
+        db.update("DELETE FROM outbox WHERE seq < ? AND created_at < ?", appliedSeq,
+                Sql.timestamp(Instant.now().minus(OUTBOX_RETENTION)));
+    }
+
+    /**
+     * Whether entries after {@code appliedSeq} were pruned before an index applied them: the oldest entry left is
+     * past the next one. (On PostgreSQL a failed transaction can also skip a number; the cost of that false alarm is
+     * one rebuild.)
+     */
+    public boolean outboxGapAfter(long appliedSeq) {
+        long oldest = db.first("SELECT coalesce(min(seq), 0) FROM outbox", rs -> rs.getLong(1)).orElseThrow();
+        return oldest > appliedSeq + 1;
     }
 
     static byte[] toBytes(float[] v) {

@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +26,18 @@ public final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
     private Sql() {
+    }
+
+    /**
+     * An instant in the text format every timestamp column holds ({@code 2026-12-02T08:30:00.123Z}, always three
+     * decimals), so that it compares with them as text.
+     */
+    public static String timestamp(Instant at) {
+        return TIMESTAMP.format(at);
     }
 
     /** Runs an INSERT, UPDATE or DELETE and returns how many rows it changed. */

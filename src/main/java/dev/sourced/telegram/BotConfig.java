@@ -23,16 +23,19 @@ import java.util.Map;
  * @param pollTimeoutSeconds how long one getUpdates call waits for updates
  * @param shutdownGrace      how long {@code close()} lets replies under way finish
  * @param typingDelay        how long an answer may take before the chat shows "typing…"
+ * @param replica            this replica's name among those sharing one database ({@value #ENV_REPLICA}; default the
+ *                           host name); it names the updates it claims and the leases it holds
  */
 public record BotConfig(String token, URI apiUrl, URI webhookUrl, String webhookSecret, String webhookBindAddress,
                         int webhookPort, int rateLimitPerMinute, int pollTimeoutSeconds, Duration shutdownGrace,
-                        Duration typingDelay) {
+                        Duration typingDelay, String replica) {
     public static final String ENV_TOKEN = "TELEGRAM_BOT_TOKEN";
     public static final String ENV_API_URL = "SOURCED_TELEGRAM_API_URL";
     public static final String ENV_WEBHOOK_URL = "SOURCED_WEBHOOK_URL";
     public static final String ENV_WEBHOOK_SECRET = "SOURCED_WEBHOOK_SECRET";
     public static final String ENV_WEBHOOK_PORT = "SOURCED_WEBHOOK_PORT";
     public static final String ENV_RATE_LIMIT = "SOURCED_RATE_LIMIT_PER_MINUTE";
+    public static final String ENV_REPLICA = "SOURCED_REPLICA";
     public static final int DEFAULT_WEBHOOK_PORT = 8443;
     public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 20;
     public static final int DEFAULT_POLL_TIMEOUT_SECONDS = 50;
@@ -69,12 +72,25 @@ public record BotConfig(String token, URI apiUrl, URI webhookUrl, String webhook
         webhookBindAddress = webhookBindAddress == null || webhookBindAddress.isBlank() ? ALL_INTERFACES : webhookBindAddress;
         shutdownGrace = shutdownGrace == null ? DEFAULT_SHUTDOWN_GRACE : shutdownGrace;
         typingDelay = typingDelay == null ? DEFAULT_TYPING_DELAY : typingDelay;
+        replica = replica == null || replica.isBlank() ? hostName() : replica.strip();
+        if (replica.length() > 100 || !replica.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException(ENV_REPLICA + " must be 1-100 characters among A-Z, a-z, 0-9, _, . and -");
+        }
+    }
+
+    private static String hostName() {
+        try {
+            String h = java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9_.-]", "-");
+            return h.isBlank() ? "replica" : h.length() > 100 ? h.substring(0, 100) : h;
+        } catch (java.io.IOException e) {
+            return "replica";
+        }
     }
 
     /** The configuration for a token, with every other setting at its default (long polling, Telegram's servers). */
     public static BotConfig of(String token) {
         return new BotConfig(token, null, null, null, null, DEFAULT_WEBHOOK_PORT, DEFAULT_RATE_LIMIT_PER_MINUTE,
-                DEFAULT_POLL_TIMEOUT_SECONDS, DEFAULT_SHUTDOWN_GRACE, DEFAULT_TYPING_DELAY);
+                DEFAULT_POLL_TIMEOUT_SECONDS, DEFAULT_SHUTDOWN_GRACE, DEFAULT_TYPING_DELAY, null);
     }
 
     /** Reads the configuration from environment variables ({@code System.getenv()} in production). */
@@ -82,7 +98,7 @@ public record BotConfig(String token, URI apiUrl, URI webhookUrl, String webhook
         return new BotConfig(env.get(ENV_TOKEN), uri(env, ENV_API_URL), uri(env, ENV_WEBHOOK_URL),
                 env.get(ENV_WEBHOOK_SECRET), null, integer(env, ENV_WEBHOOK_PORT, DEFAULT_WEBHOOK_PORT),
                 integer(env, ENV_RATE_LIMIT, DEFAULT_RATE_LIMIT_PER_MINUTE), DEFAULT_POLL_TIMEOUT_SECONDS,
-                DEFAULT_SHUTDOWN_GRACE, DEFAULT_TYPING_DELAY);
+                DEFAULT_SHUTDOWN_GRACE, DEFAULT_TYPING_DELAY, env.get(ENV_REPLICA));
     }
 
     public boolean webhookMode() {
@@ -91,32 +107,37 @@ public record BotConfig(String token, URI apiUrl, URI webhookUrl, String webhook
 
     public BotConfig withApiUrl(URI url) {
         return new BotConfig(token, url, webhookUrl, webhookSecret, webhookBindAddress, webhookPort, rateLimitPerMinute,
-                pollTimeoutSeconds, shutdownGrace, typingDelay);
+                pollTimeoutSeconds, shutdownGrace, typingDelay, replica);
     }
 
     public BotConfig withWebhook(URI url, String secret, String bindAddress, int port) {
         return new BotConfig(token, apiUrl, url, secret, bindAddress, port, rateLimitPerMinute, pollTimeoutSeconds,
-                shutdownGrace, typingDelay);
+                shutdownGrace, typingDelay, replica);
     }
 
     public BotConfig withRateLimitPerMinute(int limit) {
         return new BotConfig(token, apiUrl, webhookUrl, webhookSecret, webhookBindAddress, webhookPort, limit,
-                pollTimeoutSeconds, shutdownGrace, typingDelay);
+                pollTimeoutSeconds, shutdownGrace, typingDelay, replica);
     }
 
     public BotConfig withPollTimeoutSeconds(int seconds) {
         return new BotConfig(token, apiUrl, webhookUrl, webhookSecret, webhookBindAddress, webhookPort, rateLimitPerMinute,
-                seconds, shutdownGrace, typingDelay);
+                seconds, shutdownGrace, typingDelay, replica);
     }
 
     public BotConfig withShutdownGrace(Duration grace) {
         return new BotConfig(token, apiUrl, webhookUrl, webhookSecret, webhookBindAddress, webhookPort, rateLimitPerMinute,
-                pollTimeoutSeconds, grace, typingDelay);
+                pollTimeoutSeconds, grace, typingDelay, replica);
+    }
+
+    public BotConfig withReplica(String name) {
+        return new BotConfig(token, apiUrl, webhookUrl, webhookSecret, webhookBindAddress, webhookPort, rateLimitPerMinute,
+                pollTimeoutSeconds, shutdownGrace, typingDelay, name);
     }
 
     public BotConfig withTypingDelay(Duration delay) {
         return new BotConfig(token, apiUrl, webhookUrl, webhookSecret, webhookBindAddress, webhookPort, rateLimitPerMinute,
-                pollTimeoutSeconds, shutdownGrace, delay);
+                pollTimeoutSeconds, shutdownGrace, delay, replica);
     }
 
     @Override
@@ -124,7 +145,7 @@ public record BotConfig(String token, URI apiUrl, URI webhookUrl, String webhook
         return "BotConfig[token=***, apiUrl=" + (apiUrl == null ? "telegram" : apiUrl) + ", mode="
                 + (webhookMode() ? "webhook " + webhookUrl + " on " + webhookBindAddress + ":" + webhookPort : "long polling")
                 + ", webhookSecret=***, rateLimitPerMinute=" + rateLimitPerMinute + ", pollTimeoutSeconds="
-                + pollTimeoutSeconds + ", shutdownGrace=" + shutdownGrace + ", typingDelay=" + typingDelay + "]";
+                + pollTimeoutSeconds + ", shutdownGrace=" + shutdownGrace + ", typingDelay=" + typingDelay + ", replica=" + replica + "]";
     }
 
     private static URI uri(Map<String, String> env, String name) {

@@ -1,77 +1,65 @@
 package dev.sourced.telegram;
 
+import dev.sourced.telegram.store.RateLedger;
+import dev.sourced.telegram.store.RateLedger.Window;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
  * At most {@code perMinute} questions per reader in any sliding minute. When a reader goes over, the first refused
  * question of the minute gets a polite message and the following ones are dropped silently, so a flood does not turn
- * into a flood of refusals.
+ * into a flood of refusals. The readers' windows are kept in the store ({@link RateLedger}), so that every replica
+ * applies the same limit to the same reader.
  */
 final class RateLimiter {
     /** The verdict on one question. */
     enum Verdict { ALLOW, REFUSE_WITH_NOTICE, REFUSE_SILENTLY }
 
-    private static final long WINDOW_NANOS = Duration.ofMinutes(1).toNanos();
+    private static final long WINDOW_MILLIS = Duration.ofMinutes(1).toMillis();
     private static final int SWEEP_EVERY = 10_000;
 
     private final int perMinute;
-    private final LongSupplier nanoClock;
-    private final Map<Long, Window> windows = new ConcurrentHashMap<>();
-    private int calls;
+    private final RateLedger ledger;
+    private final LongSupplier millisClock;
+    private final AtomicInteger calls = new AtomicInteger();
 
-    RateLimiter(int perMinute, LongSupplier nanoClock) {
+    RateLimiter(int perMinute, RateLedger ledger, LongSupplier millisClock) {
         this.perMinute = perMinute;
-        this.nanoClock = nanoClock;
+        this.ledger = ledger;
+        this.millisClock = millisClock;
     }
 
-    RateLimiter(int perMinute) {
-        this(perMinute, System::nanoTime);
+    RateLimiter(int perMinute, RateLedger ledger) {
+        this(perMinute, ledger, System::currentTimeMillis);
     }
 
     Verdict check(long userId) {
         if (perMinute <= 0) {
             return Verdict.ALLOW;
         }
-        long now = nanoClock.getAsLong();
-        sweepSometimes(now);
-        Window w = windows.computeIfAbsent(userId, k -> new Window());
-        synchronized (w) {
-            while (!w.times.isEmpty() && now - w.times.peekFirst() >= WINDOW_NANOS) {
-                w.times.pollFirst();
-            }
-            if (w.times.size() < perMinute) {
-                w.times.addLast(now);
-                return Verdict.ALLOW;
-            }
-            if (w.noticeUntil == null || now - w.noticeUntil >= 0) {
-                w.noticeUntil = now + WINDOW_NANOS;
-                return Verdict.REFUSE_WITH_NOTICE;
-            }
-            return Verdict.REFUSE_SILENTLY;
+        long now = millisClock.getAsLong();
+        if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
+            ledger.forgetBefore(now - WINDOW_MILLIS);
         }
-    }
-
-    private void sweepSometimes(long now) {
-        boolean sweep;
-        synchronized (this) {
-            sweep = ++calls % SWEEP_EVERY == 0;
-        }
-        if (sweep) {
-            windows.entrySet().removeIf(e -> {
-                synchronized (e.getValue()) {
-                    Long last = e.getValue().times.peekLast();
-                    return last == null || now - last >= WINDOW_NANOS;
-                }
-            });
-        }
-    }
-
-    private static final class Window {
-        final ArrayDeque<Long> times = new ArrayDeque<>();
-        Long noticeUntil;
+        Verdict[] verdict = new Verdict[1];
+        ledger.update(userId, w -> {
+            List<Long> times = new ArrayList<>(w.times());
+            times.removeIf(t -> now - t >= WINDOW_MILLIS);
+            if (times.size() < perMinute) {
+                times.add(now);
+                verdict[0] = Verdict.ALLOW;
+                return new Window(times, w.noticeUntil());
+            }
+            if (now >= w.noticeUntil()) {
+                verdict[0] = Verdict.REFUSE_WITH_NOTICE;
+                return new Window(times, now + WINDOW_MILLIS);
+            }
+            verdict[0] = Verdict.REFUSE_SILENTLY;
+            return new Window(times, w.noticeUntil());
+        });
+        return verdict[0];
     }
 }

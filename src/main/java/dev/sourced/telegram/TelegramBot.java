@@ -6,9 +6,12 @@ import dev.sourced.telegram.store.AnswerStore;
 import dev.sourced.telegram.store.ChatStore;
 import dev.sourced.telegram.store.ModerationStore;
 import dev.sourced.store.Database;
+import dev.sourced.store.Dialect;
+import dev.sourced.telegram.store.Leases;
+import dev.sourced.telegram.store.RateLedger;
+import java.time.Instant;
 import dev.sourced.telegram.store.UpdateJournal;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -67,6 +70,10 @@ public final class TelegramBot implements AutoCloseable {
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("telegram-maintenance").daemon(true).factory());
     private final BotIdentity identity;
     private final Connection connection;
+    /** The long-polling lease; null in webhook mode. */
+    private final LeasedPolling polling;
+    private final UpdateClaims claims;
+    private final String replica;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final int admins;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -88,9 +95,11 @@ public final class TelegramBot implements AutoCloseable {
         this.answerer = answerer;
         this.corpus = corpus;
         this.admins = moderation == null ? 0 : moderation.admins().size();
-        Path dataDir = db.file().toAbsolutePath().getParent();
-        this.lock = BotLock.acquire(dataDir);
-        this.journal = new UpdateJournal(db);
+        this.lock = BotLock.acquire(db.localDir());
+        // alone on a SQLite file (the lock above guarantees it) every claim is this process's; on a shared database
+        // claims and leases carry the replica's name
+        this.replica = db.dialect() == Dialect.SQLITE ? UpdateJournal.LOCAL : config.replica();
+        this.journal = new UpdateJournal(db, replica);
         TelegramUrl url = telegramUrl(config.apiUrl());
         this.http = new OkHttpClient.Builder()
                 .dispatcher(dispatcher())
@@ -109,20 +118,24 @@ public final class TelegramBot implements AutoCloseable {
             CorpusFacts facts = new CorpusFacts(corpus);
             UpdateProcessor processor = new UpdateProcessor(new UpdateProcessor.Deps(api, journal, new ChatStore(db),
                     new AnswerStore(db), offloaded(answerer), corpus, facts, new UpdateClassifier(identity, moderation != null),
-                    new ReplyFormatter(new MessageSplitter()), new RateLimiter(config.rateLimitPerMinute()), typing, metrics,
+                    new ReplyFormatter(new MessageSplitter()), new RateLimiter(config.rateLimitPerMinute(), new RateLedger(db)), typing, metrics,
                     identity), moderation == null ? null : new ModerationHandler(api, new ReplySender(api, journal),
                     new ModerationStore(db), moderation, config), queues::stopping);
-            UpdateIntake intake = new UpdateIntake(journal, queues, processor, metrics);
+            this.claims = new UpdateClaims(journal, queues, processor);
+            UpdateIntake intake = new UpdateIntake(journal, claims, metrics, queues::stopping);
             pruneJournal();
             maintenance.scheduleAtFixedRate(this::pruneJournal, PRUNE_EVERY.toHours(), PRUNE_EVERY.toHours(), TimeUnit.HOURS);
-            intake.recover();
-            this.connection = config.webhookMode() ? new WebhookConnection(config, client, intake, heartbeat)
-                    : new PollingConnection(config.token(), url, config.pollTimeoutSeconds(), intake, heartbeat);
+            claims.start();
+            this.polling = config.webhookMode() ? null : new LeasedPolling(new Leases(db), replica,
+                    () -> new PollingConnection(config.token(), url, config.pollTimeoutSeconds(), intake, heartbeat));
+            this.connection = config.webhookMode() ? new WebhookConnection(config, client, intake, heartbeat) : polling;
             connection.start();
         } catch (TelegramApiException | RuntimeException e) {
+            stopClaims();
             shutdownClients();
             throw e;
         } catch (Exception e) {
+            stopClaims();
             shutdownClients();
             throw new TelegramApiException("cannot start the " + (config.webhookMode() ? "webhook" : "long polling") + ": " + e.getMessage(), e);
         }
@@ -161,10 +174,23 @@ public final class TelegramBot implements AutoCloseable {
         return metrics;
     }
 
-    /** Checks, now, that updates come in and the index answers. */
+    /** This replica's name: the one it claims updates and holds leases in. */
+    public String replica() {
+        return replica;
+    }
+
+    /** Whether this replica long-polls Telegram now (false in webhook mode, and while another replica polls). */
+    public boolean pollsTelegram() {
+        return polling != null && polling.holdsLease();
+    }
+
+    /** Checks, now, that updates come in (here, or at the replica that polls) and the index answers. */
     public BotHealth health() {
         boolean alive = connection.running();
-        BotHealth h = BotHealth.assess(connection.mode(), heartbeat.last().orElse(null), journal.pendingCount(), answerer,
+        Instant here = heartbeat.last().orElse(null);
+        Instant shared = journal.status(Heartbeat.KEY_LAST_CONTACT).map(Instant::parse).orElse(null);
+        Instant last = here == null || (shared != null && shared.isAfter(here)) ? shared : here;
+        BotHealth h = BotHealth.assess(connection.mode(), last, journal.pendingCount(), answerer,
                 corpus, Clock.systemUTC());
         return alive ? h : new BotHealth(h.mode(), h.lastContact(), false, h.indexReadable(), h.documents(),
                 h.pendingUpdates(), ("the " + connection.mode() + " connection is stopped; " + h.problem()).strip());
@@ -187,7 +213,9 @@ public final class TelegramBot implements AutoCloseable {
         LOG.info("stopping bot @{}", identity.username());
         try {
             connection.close();
+            claims.stopClaiming();
             queues.stop(config.shutdownGrace());
+            claims.release();
         } finally {
             shutdownClients();
             stopped.countDown();
@@ -224,6 +252,12 @@ public final class TelegramBot implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             LOG.warn("cannot prune the update journal: {}", e.getMessage());
+        }
+    }
+
+    private void stopClaims() {
+        if (claims != null) {
+            claims.close();
         }
     }
 

@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sourced.telegram.store.UpdateJournal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Where updates come in, from long polling or the webhook: each is journaled before anything else, then queued on its
- * chat's serial queue. Runs on the caller's thread (the library's single polling thread, or a webhook request) and does
- * only that, quickly; answers are computed on the queues' executor. Never throws into the polling loop.
+ * Where updates come in, from long polling or the webhook: each is journaled before anything else, and that is all;
+ * the workers of whichever replica claims it ({@link UpdateClaims}) answer it, this replica's being woken at once.
+ * Runs on the caller's thread (the library's single polling thread, or a webhook request), quickly. Never throws into
+ * the polling loop.
  */
 final class UpdateIntake {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateIntake.class);
@@ -23,16 +23,16 @@ final class UpdateIntake {
     private static final Duration MAX_RETRY = Duration.ofSeconds(5);
 
     private final UpdateJournal journal;
-    private final ChatQueues queues;
-    private final UpdateProcessor processor;
+    private final UpdateClaims claims;
     private final BotMetrics metrics;
+    private final BooleanSupplier stopping;
     private final ObjectMapper json = new ObjectMapper();
 
-    UpdateIntake(UpdateJournal journal, ChatQueues queues, UpdateProcessor processor, BotMetrics metrics) {
+    UpdateIntake(UpdateJournal journal, UpdateClaims claims, BotMetrics metrics, BooleanSupplier stopping) {
         this.journal = journal;
-        this.queues = queues;
-        this.processor = processor;
+        this.claims = claims;
         this.metrics = metrics;
+        this.stopping = stopping;
     }
 
     /**
@@ -43,15 +43,13 @@ final class UpdateIntake {
     void accept(List<Update> updates) {
         try {
             long now = System.nanoTime();
-            Map<Long, Update> byId = new HashMap<>();
             List<UpdateJournal.Incoming> records = new ArrayList<>(updates.size());
             for (Update u : updates) {
                 metrics.updateReceived();
-                byId.put(u.getUpdateId().longValue(), u);
                 records.add(new UpdateJournal.Incoming(u.getUpdateId(), UpdateClassifier.chatIdOf(u), json.writeValueAsString(u)));
             }
             for (UpdateJournal.Entry e : recordPatiently(records)) {
-                dispatch(e, byId.get(e.updateId()), now);
+                claims.arrived(e.updateId(), now);
             }
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.error("cannot take {} updates in; Telegram will send them again after a restart", updates.size(), e);
@@ -67,7 +65,7 @@ final class UpdateIntake {
             try {
                 return journal.record(records);
             } catch (RuntimeException e) {
-                if (queues.stopping()) {
+                if (stopping.getAsBoolean()) {
                     throw e;
                 }
                 LOG.error("cannot journal {} updates ({}); retrying in {} ms", records.size(), e.getMessage(), pause);
@@ -95,30 +93,7 @@ final class UpdateIntake {
         metrics.updateReceived();
         List<UpdateJournal.Entry> fresh = journal.record(List.of(
                 new UpdateJournal.Incoming(u.getUpdateId(), UpdateClassifier.chatIdOf(u), body)));
-        fresh.forEach(e -> dispatch(e, u, now));
+        fresh.forEach(e -> claims.arrived(e.updateId(), now));
         return true;
-    }
-
-    /** Queues the updates journaled but not done by an earlier run; returns how many. */
-    int recover() {
-        List<UpdateJournal.Entry> pending = journal.pending();
-        for (UpdateJournal.Entry e : pending) {
-            try {
-                dispatch(e, json.readValue(e.payload(), Update.class), -1);
-            } catch (JsonProcessingException ex) {
-                LOG.error("journaled update {} is unreadable; dropped", e.updateId(), ex);
-                journal.done(e.updateId(), "unreadable");
-            }
-        }
-        if (!pending.isEmpty()) {
-            LOG.info("re-processing {} updates left pending by the previous run", pending.size());
-        }
-        return pending.size();
-    }
-
-    private void dispatch(UpdateJournal.Entry e, Update u, long receivedNanos) {
-        if (!queues.submit(e.chatId(), () -> processor.process(e, u, receivedNanos))) {
-            LOG.debug("stopping: update {} stays pending", e.updateId());
-        }
     }
 }

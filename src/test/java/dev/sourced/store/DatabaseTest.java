@@ -6,36 +6,40 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SQLite file: numbered migrations from several packages, and the one-statement helpers. */
+/** The database, SQLite and PostgreSQL alike: numbered migrations from several packages, and the one-statement helpers. */
 class DatabaseTest {
     @TempDir
     Path dir;
 
-    @Test
-    void migrationsOfAnotherPackageAreNumberedAfterTheStoresAndAppliedOnceToAnExistingFile() {
-        Path file = dir.resolve("s.db");
-        try (Database db = Database.open(file)) {
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void migrationsOfAnotherPackageAreNumberedAfterTheStoresAndAppliedOnceToAnExistingDatabase(Dialect dialect) {
+        TestStores.Location at = TestStores.fresh(dialect, dir);
+        try (Database db = at.open()) {
             assertThat(versions(db)).containsExactly("1 V001__core.sql");
         }
         List<Database.Migration> more = List.of(new Database.Migration("V002__test.sql", DatabaseTest.class));
-        try (Database db = Database.open(file, more)) {
+        try (Database db = at.open(more)) {
             db.update("INSERT INTO test_notes(note) VALUES (?)", "kept");
         }
-        try (Database db = Database.open(file, more)) {
+        try (Database db = at.open(more)) {
             assertThat(versions(db)).containsExactly("1 V001__core.sql", "2 V002__test.sql");
             assertThat(db.query("SELECT note FROM test_notes", rs -> rs.getString(1))).containsExactly("kept");
         }
     }
 
-    @Test
-    void aFileMigratedFurtherThanThisBuildKnowsIsRefused() {
-        Path file = dir.resolve("s.db");
-        try (Database db = Database.open(file, List.of(new Database.Migration("V002__test.sql", DatabaseTest.class)))) {
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aDatabaseMigratedFurtherThanThisBuildKnowsIsRefused(Dialect dialect) {
+        TestStores.Location at = TestStores.fresh(dialect, dir);
+        try (Database db = at.open(List.of(new Database.Migration("V002__test.sql", DatabaseTest.class)))) {
             assertThat(versions(db)).hasSize(2);
         }
-        assertThatThrownBy(() -> Database.open(file)).isInstanceOf(StoreException.class).hasMessageContaining("newer");
+        assertThatThrownBy(at::open).isInstanceOf(StoreException.class).hasMessageContaining("newer");
     }
 
     @Test
@@ -44,13 +48,14 @@ class DatabaseTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("V003__test.sql").hasMessageContaining("V002__");
     }
 
-    @Test
-    void theHelpersBindEveryKindOfArgumentAndMapRows() {
-        try (Database db = Database.open(dir.resolve("s.db"), List.of(new Database.Migration("V002__test.sql", DatabaseTest.class)))) {
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void theHelpersBindEveryKindOfArgumentAndMapRows(Dialect dialect) {
+        try (Database db = TestStores.fresh(dialect, dir).open(List.of(new Database.Migration("V002__test.sql", DatabaseTest.class)))) {
             assertThat(db.update("INSERT INTO test_notes(note, n, flag, data) VALUES (?, ?, ?, ?)", "a", 7L, true, new byte[] {1, 2}))
                     .isEqualTo(1);
             db.update("INSERT INTO test_notes(note, n, flag, data) VALUES (?, ?, ?, ?)", null, 8, false, null);
-            assertThat(db.first("SELECT n, flag, length(data) FROM test_notes WHERE note = ?",
+            assertThat(db.first("SELECT n, flag, octet_length(data) FROM test_notes WHERE note = ?",
                     rs -> rs.getLong(1) + "/" + rs.getInt(2) + "/" + rs.getInt(3), "a")).contains("7/1/2");
             assertThat(db.first("SELECT note FROM test_notes WHERE note = ?", rs -> rs.getString(1), "none")).isEmpty();
             assertThat(db.query("SELECT n FROM test_notes ORDER BY n", rs -> rs.getInt(1))).containsExactly(7, 8);

@@ -6,10 +6,31 @@ import dev.sourced.telegram.RateLimiter.Verdict;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import dev.sourced.store.Database;
+import dev.sourced.telegram.store.BotTables;
+import dev.sourced.telegram.store.RateLedger;
+import java.nio.file.Path;
 
 class RateLimiterTest {
+    @TempDir
+    Path dir;
     private final AtomicLong clock = new AtomicLong();
-    private final RateLimiter limiter = new RateLimiter(3, clock::get);
+    private Database db;
+    private RateLimiter limiter;
+
+    @BeforeEach
+    void open() {
+        db = BotTables.open(dir.resolve("r.db"));
+        limiter = new RateLimiter(3, new RateLedger(db), clock::get);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
 
     @Test
     void aReaderOverTheLimitIsToldOnceThenIgnoredUntilTheMinuteHasPassed() {
@@ -20,13 +41,13 @@ class RateLimiterTest {
         assertThat(limiter.check(1)).isEqualTo(Verdict.REFUSE_SILENTLY);
         assertThat(limiter.check(2)).isEqualTo(Verdict.ALLOW);
 
-        clock.addAndGet(Duration.ofSeconds(61).toNanos());
+        clock.addAndGet(Duration.ofSeconds(61).toMillis());
         assertThat(limiter.check(1)).isEqualTo(Verdict.ALLOW);
     }
 
     @Test
     void zeroMeansNoLimit() {
-        RateLimiter none = new RateLimiter(0, clock::get);
+        RateLimiter none = new RateLimiter(0, new RateLedger(db), clock::get);
         for (int i = 0; i < 1000; i++) {
             assertThat(none.check(1)).isEqualTo(Verdict.ALLOW);
         }

@@ -13,28 +13,34 @@ import dev.sourced.telegram.store.UpdateJournal;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import dev.sourced.store.Dialect;
+import dev.sourced.store.TestStores;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bot's tables in SQLite (migration V002): journal, chats and conversations, answers and feedback. */
+/** The bot's tables (migration V002), on SQLite and on PostgreSQL: journal, chats and conversations, answers and feedback. */
 class TelegramStoresTest {
     @TempDir
     Path dir;
     Database db;
 
-    @BeforeEach
-    void open() {
-        db = dev.sourced.telegram.store.BotTables.open(dir.resolve("t.db"));
+    TestStores.Location at;
+
+    void open(Dialect dialect) {
+        at = TestStores.fresh(dialect, dir);
+        db = at.openWithBotTables();
     }
 
     @AfterEach
     void close() {
-        db.close();
+        if (db != null) db.close();
     }
 
-    @Test
-    void theJournalRecordsAnUpdateOnceAndKeepsItPendingUntilDone() {
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void theJournalRecordsAnUpdateOnceAndKeepsItPendingUntilDone(Dialect dialect) {
+        open(dialect);
         UpdateJournal j = new UpdateJournal(db);
         List<UpdateJournal.Entry> fresh = j.record(List.of(new UpdateJournal.Incoming(1, 10, "{}"), new UpdateJournal.Incoming(2, 10, "{}")));
         assertThat(fresh).extracting(UpdateJournal.Entry::updateId).containsExactly(1L, 2L);
@@ -49,16 +55,20 @@ class TelegramStoresTest {
         assertThat(j.pruneDone(7)).isZero();
     }
 
-    @Test
-    void reopeningTheDatabaseKeepsPendingUpdates() {
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void reopeningTheDatabaseKeepsPendingUpdates(Dialect dialect) {
+        open(dialect);
         new UpdateJournal(db).record(List.of(new UpdateJournal.Incoming(5, 1, "{\"update_id\":5}")));
         db.close();
-        db = dev.sourced.telegram.store.BotTables.open(dir.resolve("t.db"));
+        db = at.openWithBotTables();
         assertThat(new UpdateJournal(db).pending()).singleElement().satisfies(e -> assertThat(e.payload()).isEqualTo("{\"update_id\":5}"));
     }
 
-    @Test
-    void aChatKeepsItsLastQuestionsAndAnInactiveMark() {
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void aChatKeepsItsLastQuestionsAndAnInactiveMark(Dialect dialect) {
+        open(dialect);
         ChatStore chats = new ChatStore(db);
         for (int i = 1; i <= 7; i++) {
             chats.addTurn(42, i, "q" + i, 5);
@@ -76,8 +86,10 @@ class TelegramStoresTest {
         assertThat(chats.isActive(42)).isTrue();
     }
 
-    @Test
-    void anAnswerIsStoredOncePerUpdateWithItsCitationsAndVotes() {
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void anAnswerIsStoredOncePerUpdateWithItsCitationsAndVotes(Dialect dialect) {
+        open(dialect);
         AnswerStore answers = new AnswerStore(db);
         Citation c = new Citation(1, new SourceRef("d", "T", "O", "u", "2024", 3, 9), "quote", 0.5,
                 List.of(new SourceRef("e", "T2", "O2", "", "", 1, 2)));

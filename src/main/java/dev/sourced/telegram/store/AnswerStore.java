@@ -48,8 +48,8 @@ public final class AnswerStore {
     public StoredAnswer save(long updateId, long chatId, Answer answer) {
         String citations = toJson(answer.citations());
         return db.write(c -> {
-            Sql.update(c, "INSERT OR IGNORE INTO tg_answers(update_id, chat_id, lang, question, body, abstained, citations)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?)", updateId, chatId, answer.lang().name(), answer.question(),
+            Sql.update(c, "INSERT INTO tg_answers(update_id, chat_id, lang, question, body, abstained, citations)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", updateId, chatId, answer.lang().name(), answer.question(),
                     answer.text(), answer.abstained(), citations);
             return Sql.first(c, SELECT + "update_id = ?", this::answer, updateId).orElseThrow();
         });
@@ -70,11 +70,12 @@ public final class AnswerStore {
         }
         db.update("INSERT INTO tg_feedback(answer_id, user_id, vote) VALUES (?, ?, ?)"
                 + " ON CONFLICT(answer_id, user_id) DO UPDATE SET vote = excluded.vote,"
-                + " created_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')", answerId, userId, vote);
+                + " created_at = " + db.dialect().now(), answerId, userId, vote);
     }
 
     public Votes votes(long answerId) {
-        return db.first("SELECT coalesce(sum(vote = 1), 0), coalesce(sum(vote = -1), 0) FROM tg_feedback WHERE answer_id = ?",
+        return db.first("SELECT coalesce(sum(CASE WHEN vote = 1 THEN 1 ELSE 0 END), 0), coalesce(sum(CASE WHEN vote = -1 THEN 1 ELSE 0 END), 0)"
+                + " FROM tg_feedback WHERE answer_id = ?",
                 rs -> new Votes(rs.getInt(1), rs.getInt(2)), answerId).orElseThrow();
     }
 

@@ -6,14 +6,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The bot's own tables, kept in the store's SQLite file after its own: V002 (updates, chats, answers, feedback,
- * status) and V003 (moderators, audit trail, previews). Their numbers and scripts are those of earlier releases, so
+ * The bot's own tables, kept in the store's database after its own: V002 (updates, chats, answers, feedback,
+ * status), V003 (moderators, audit trail, previews) and V004 (claims on updates, leases, rate limits shared by
+ * replicas). Their numbers and scripts are those of earlier releases, so
  * existing databases open unchanged.
  */
 public final class BotTables {
     public static final List<Migration> MIGRATIONS = List.of(
             new Migration("V002__telegram.sql", BotTables.class),
-            new Migration("V003__moderation.sql", BotTables.class));
+            new Migration("V003__moderation.sql", BotTables.class),
+            new Migration("V004__replicas.sql", BotTables.class));
 
     private BotTables() {
     }

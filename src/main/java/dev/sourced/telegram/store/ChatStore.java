@@ -28,7 +28,7 @@ public final class ChatStore {
         }
         db.update("INSERT INTO tg_chats(chat_id, type, active) VALUES (?, ?, 1)"
                 + " ON CONFLICT(chat_id) DO UPDATE SET active = 1, type = excluded.type,"
-                + " updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')", chatId, type == null ? "" : type);
+                + " updated_at = " + db.dialect().now(), chatId, type == null ? "" : type);
         knownActive.add(chatId);
     }
 
@@ -36,7 +36,7 @@ public final class ChatStore {
     public void markInactive(long chatId) {
         knownActive.remove(chatId);
         db.update("INSERT INTO tg_chats(chat_id, active) VALUES (?, 0)"
-                + " ON CONFLICT(chat_id) DO UPDATE SET active = 0, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')", chatId);
+                + " ON CONFLICT(chat_id) DO UPDATE SET active = 0, updated_at = " + db.dialect().now(), chatId);
     }
 
     /** Whether the bot may write to the chat; unknown chats are active. */
@@ -55,7 +55,7 @@ public final class ChatStore {
     /** Adds a question to the chat's conversation (once per update) and keeps only the last {@code keep}. */
     public void addTurn(long chatId, long updateId, String question, int keep) {
         db.write(c -> {
-            Sql.update(c, "INSERT OR IGNORE INTO tg_turns(chat_id, update_id, question) VALUES (?, ?, ?)", chatId, updateId, question);
+            Sql.update(c, "INSERT INTO tg_turns(chat_id, update_id, question) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", chatId, updateId, question);
             return Sql.update(c, "DELETE FROM tg_turns WHERE chat_id = ? AND id NOT IN"
                     + " (SELECT id FROM tg_turns WHERE chat_id = ? ORDER BY id DESC LIMIT ?)", chatId, chatId, keep);
         });

@@ -71,7 +71,7 @@ public final class ModerationStore {
 
     /** Appoints a moderator; false if they already were one. */
     public boolean grant(long userId, long grantedBy) {
-        return db.update("INSERT OR IGNORE INTO mod_roles(user_id, granted_by) VALUES (?, ?)", userId, grantedBy) > 0;
+        return db.update("INSERT INTO mod_roles(user_id, granted_by) VALUES (?, ?) ON CONFLICT DO NOTHING", userId, grantedBy) > 0;
     }
 
     /** Takes the moderator role away; false if they had none. */
@@ -103,7 +103,7 @@ public final class ModerationStore {
 
     /** Keeps a draft (its {@code id}, state and expiry are assigned here); returns it as stored. */
     public Draft saveDraft(Draft d) {
-        String expires = clock.instant().plus(PENDING_LIFETIME).toString();
+        String expires = Sql.timestamp(clock.instant().plus(PENDING_LIFETIME));
         long id = db.write(c -> Sql.insert(c, "INSERT INTO mod_pending(chat_id, user_id, doc_id, title, outlet, url,"
                         + " language, published, origin, format, text, notes, expires_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 d.chatId(), d.userId(), d.docId(), d.title(), d.outlet(), d.url(), d.language(), d.published(), d.origin(),
@@ -134,7 +134,7 @@ public final class ModerationStore {
             throw new IllegalArgumentException("draft column " + column);
         }
         return db.update("UPDATE mod_pending SET " + column + " = ? WHERE id = ? AND state = 'pending' AND expires_at >= ?",
-                value, id, clock.instant().toString()) > 0;
+                value, id, Sql.timestamp(clock.instant())) > 0;
     }
 
     /**
@@ -143,7 +143,7 @@ public final class ModerationStore {
      */
     public boolean close(long id, String state) {
         return db.update("UPDATE mod_pending SET state = ? WHERE id = ? AND state = 'pending' AND expires_at >= ?",
-                state, id, clock.instant().toString()) > 0;
+                state, id, Sql.timestamp(clock.instant())) > 0;
     }
 
     /** Puts a confirmed draft back to pending (its ingest failed), so that it can be corrected and confirmed again. */
@@ -153,6 +153,6 @@ public final class ModerationStore {
 
     /** Forgets drafts expired, confirmed or cancelled more than a day ago; returns how many. */
     public int pruneDrafts() {
-        return db.update("DELETE FROM mod_pending WHERE expires_at < ?", clock.instant().minus(Duration.ofDays(1)).toString());
+        return db.update("DELETE FROM mod_pending WHERE expires_at < ?", Sql.timestamp(clock.instant().minus(Duration.ofDays(1))));
     }
 }

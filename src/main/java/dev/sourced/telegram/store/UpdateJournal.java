@@ -2,15 +2,22 @@ package dev.sourced.telegram.store;
 
 import dev.sourced.store.Database;
 import dev.sourced.store.Sql;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The Telegram bot's journal of updates. An update is recorded (by its {@code update_id}) before it is processed and
- * marked done once its reply is sent: at start the bot re-processes the recorded-but-not-done updates, and an update
- * the server sends again is recognised and not processed twice. For a reply of several messages the journal also keeps
- * how many were sent, so that a re-processed update sends only the rest.
+ * marked done once its reply is sent: an update the server sends again (or sends to two replicas) is recognised and not
+ * processed twice. For a reply of several messages the journal also keeps how many were sent, so that a re-processed
+ * update sends only the rest.
+ *
+ * <p>Updates are processed by whoever {@linkplain #claim claims} them: a replica's worker holds a claim for a lease
+ * (renewed while it works), and only the oldest pending update of a chat can be claimed, so each chat is answered in
+ * order whichever replica answers. A claim whose replica died is taken over once its lease has passed.
  */
 public final class UpdateJournal {
     /** An update to record: its id, the chat it belongs to (0 if none) and its JSON. */
@@ -21,10 +28,78 @@ public final class UpdateJournal {
     public record Entry(long updateId, long chatId, String payload, int partsSent) {
     }
 
-    private final Database db;
+    /** The replica name of a process that runs alone on its database (the SQLite default). */
+    public static final String LOCAL = "local";
 
+    private final Database db;
+    private final String owner;
+
+    /** The journal as a lone process sees it (claims in its name are its own). */
     public UpdateJournal(Database db) {
+        this(db, LOCAL);
+    }
+
+    /** The journal as replica {@code owner} sees it: its claims are made, renewed and released in that name. */
+    public UpdateJournal(Database db, String owner) {
         this.db = db;
+        this.owner = owner;
+    }
+
+    /**
+     * Claims, for {@code lease}, up to {@code max} updates that no live claim holds and that are the oldest pending
+     * update of their chat; returns them oldest first. Concurrent claimers (other replicas) never get the same update.
+     */
+    public List<Entry> claim(Duration lease, int max) {
+        if (max <= 0) {
+            return List.of();
+        }
+        String now = db.dialect().nowMillis();
+        return db.write(c -> {
+            List<Entry> got = Sql.query(c, "SELECT u.update_id, u.chat_id, u.payload, u.parts_sent FROM tg_updates u"
+                    + " WHERE u.state = 'pending' AND u.lease_until < " + now
+                    + " AND NOT EXISTS (SELECT 1 FROM tg_updates e WHERE e.state = 'pending' AND e.chat_id = u.chat_id"
+                    + " AND e.update_id < u.update_id) ORDER BY u.update_id LIMIT ?" + db.dialect().skipLocked(),
+                    rs -> new Entry(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)), max);
+            List<Object[]> rows = new ArrayList<>(got.size());
+            for (Entry e : got) {
+                rows.add(new Object[] {owner, lease.toMillis(), e.updateId()});
+            }
+            Sql.batch(c, "UPDATE tg_updates SET claimed_by = ?, lease_until = " + now + " + ? WHERE update_id = ?", rows);
+            return got;
+        });
+    }
+
+    /** Extends the lease of these updates, those of them this replica still holds; returns how many it extended. */
+    public int renewClaims(Collection<Long> updateIds, Duration lease) {
+        List<Object[]> rows = new ArrayList<>(updateIds.size());
+        for (Long id : updateIds) {
+            rows.add(new Object[] {lease.toMillis(), owner, id});
+        }
+        return db.write(c -> {
+            Sql.batch(c, "UPDATE tg_updates SET lease_until = " + db.dialect().nowMillis() + " + ?"
+                    + " WHERE claimed_by = ? AND state = 'pending' AND update_id = ?", rows);
+            return rows.size();
+        });
+    }
+
+    /**
+     * Gives back the pending updates this replica holds (it stops, or it starts again after a crash), so that they are
+     * claimed again at once rather than after their lease; returns how many.
+     */
+    public int releaseClaims() {
+        return db.update("UPDATE tg_updates SET claimed_by = NULL, lease_until = 0 WHERE claimed_by = ? AND state = 'pending'",
+                owner);
+    }
+
+    /** Whether this replica still holds the claim on a pending update (false once another replica took it over). */
+    public boolean holds(long updateId) {
+        return db.first("SELECT claimed_by FROM tg_updates WHERE update_id = ? AND state = 'pending'",
+                rs -> owner.equals(rs.getString(1)), updateId).orElse(false);
+    }
+
+    /** The replica that claimed the update last (the one that answered it, once done); empty if none did. */
+    public Optional<String> claimedBy(long updateId) {
+        return db.first("SELECT claimed_by FROM tg_updates WHERE update_id = ?", rs -> rs.getString(1), updateId);
     }
 
     /**
@@ -38,7 +113,7 @@ public final class UpdateJournal {
         return db.write(c -> {
             List<Entry> fresh = new ArrayList<>(updates.size());
             for (Incoming u : updates) {
-                if (Sql.update(c, "INSERT OR IGNORE INTO tg_updates(update_id, chat_id, payload) VALUES (?, ?, ?)",
+                if (Sql.update(c, "INSERT INTO tg_updates(update_id, chat_id, payload) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                         u.updateId(), u.chatId(), u.payload()) == 1) {
                     fresh.add(new Entry(u.updateId(), u.chatId(), u.payload(), 0));
                 }
@@ -69,7 +144,7 @@ public final class UpdateJournal {
 
     /** Marks the update done; {@code outcome} says briefly what became of it (for operators). */
     public void done(long updateId, String outcome) {
-        db.update("UPDATE tg_updates SET state = 'done', outcome = ?, done_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')"
+        db.update("UPDATE tg_updates SET state = 'done', outcome = ?, done_at = " + db.dialect().now()
                 + " WHERE update_id = ?", outcome, updateId);
     }
 
@@ -85,8 +160,8 @@ public final class UpdateJournal {
 
     /** Forgets done updates recorded more than {@code days} days ago; the server never re-sends updates that old. */
     public int pruneDone(int days) {
-        return db.update("DELETE FROM tg_updates WHERE state = 'done' AND received_at < strftime('%Y-%m-%dT%H:%M:%fZ','now', ?)",
-                "-" + days + " days");
+        return db.update("DELETE FROM tg_updates WHERE state = 'done' AND received_at < ?",
+                Sql.timestamp(Instant.now().minus(Duration.ofDays(days))));
     }
 
     /** Stores a small fact about the running bot (e.g. the time of the last successful poll). */
