@@ -312,6 +312,17 @@ public final class LocalBotApiServer implements AutoCloseable {
         return post(hook, secret, update);
     }
 
+    /**
+     * Posts an update to a webhook of one's choice, as a load balancer in front of several replicas would (or Telegram
+     * delivering the same update twice); returns the HTTP status (0 if unreachable).
+     */
+    public int postTo(URI hook, String secret, ObjectNode update) {
+        if (!update.has("update_id")) {
+            update.put("update_id", nextUpdateId.getAndIncrement());
+        }
+        return post(hook, secret, update);
+    }
+
     /** A message update not yet queued, for {@link #postToWebhook} or {@link #enqueue}. */
     public ObjectNode textUpdate(ChatRef chat, Person from, String text) {
         return readers.text(chat, from, text);

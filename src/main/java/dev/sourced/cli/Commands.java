@@ -29,8 +29,16 @@ final class Commands {
 
     /** The bot's settings from the environment; a malformed one is a configuration error naming it. */
     static BotConfig botConfig(Config config) {
+        java.util.Map<String, String> env = config.environment();
+        String secret = env.get(BotConfig.ENV_WEBHOOK_SECRET);
+        if (!env.getOrDefault("SOURCED_DATABASE_URL", "").isBlank() && !env.getOrDefault(BotConfig.ENV_WEBHOOK_URL, "").isBlank()
+                && (secret == null || secret.isBlank())) {
+            // each replica would make up a secret of its own and register it: Telegram would be refused by the others
+            throw new ConfigException(BotConfig.ENV_WEBHOOK_SECRET + " must be set, the same on every replica, when"
+                    + " replicas share a database (SOURCED_DATABASE_URL) in webhook mode");
+        }
         try {
-            return BotConfig.fromEnv(config.environment());
+            return BotConfig.fromEnv(env);
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
@@ -61,10 +69,11 @@ final class Commands {
     }
 
     /** The store and the index answer, and (when a bot has run on this data) when it last heard from Telegram. */
-    static int health(BotHealth h, int passagesIndexed, boolean indexReadOnly, long outboxLag, PrintStream out) {
+    /** Prints the health on one line; {@code replica} says which replica and who polls. Returns the exit code. */
+    static int health(BotHealth h, int passagesIndexed, boolean indexReadOnly, long outboxLag, String replica, PrintStream out) {
         out.println((h.healthy() ? "ok: " : "unhealthy: ") + h.describe() + "; " + passagesIndexed
                 + " passages indexed" + (indexReadOnly ? " (index read-only: another process holds it)" : "")
-                + "; outboxLag=" + outboxLag);
+                + "; outboxLag=" + outboxLag + "; " + replica);
         return h.healthy() ? 0 : 1;
     }
 

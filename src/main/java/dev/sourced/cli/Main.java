@@ -142,7 +142,8 @@ public final class Main {
         }
         try (Sourced sourced = Sourced.open(config, false)) {
             Sourced.Health h = sourced.health(deep);
-            int code = Commands.health(h.bot(), h.passagesIndexed(), h.indexReadOnly(), h.outboxLag(), out);
+            int code = Commands.health(h.bot(), h.passagesIndexed(), h.indexReadOnly(), h.outboxLag(), "replica=" + h.replica()
+                    + " pollerLease=" + h.pollerLease() + " pollerHolder=" + (h.pollerHolder().isEmpty() ? "none" : h.pollerHolder()), out);
             h.damage().forEach(d -> out.println("damaged: " + d));
             return h.damage().isEmpty() ? code : 1;
         }

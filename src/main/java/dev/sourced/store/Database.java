@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -199,6 +200,29 @@ public final class Database implements AutoCloseable {
             return target.connect();
         }
         return c;
+    }
+
+    /**
+     * Runs {@code work} while holding the lock named {@code name} across every process on this database (a PostgreSQL
+     * advisory lock on a connection of its own; SQLite serves one process, whose own lock suffices). For work made of
+     * several transactions that only one replica should do, such as seeding an empty store.
+     */
+    public void exclusively(String name, Runnable work) {
+        if (target.dialect() == Dialect.SQLITE) {
+            synchronized (this) {
+                work.run();
+            }
+            return;
+        }
+        try (Connection c = target.connect()) {
+            try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_lock(hashtext(?))")) {
+                s.setString(1, name);
+                s.execute();
+            }
+            work.run(); // the lock goes with the connection, whatever happens
+        } catch (SQLException e) {
+            throw translate(describe(), "cannot take the lock " + name, e);
+        }
     }
 
     /** Runs {@code work} in one write transaction: all of it is committed, or none of it. */

@@ -78,6 +78,12 @@ public record BotConfig(String token, URI apiUrl, URI webhookUrl, String webhook
         }
     }
 
+    /** The replica name the environment gives ({@value #ENV_REPLICA}, else the host name). */
+    public static String replicaName(Map<String, String> env) {
+        String r = env.get(ENV_REPLICA);
+        return r == null || r.isBlank() ? hostName() : r.strip();
+    }
+
     private static String hostName() {
         try {
             String h = java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9_.-]", "-");

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * (the store is unreachable) stops polling before its lease can lapse, so two replicas never poll at once for long.
  */
 final class LeasedPolling implements Connection {
-    static final String LEASE = "poller";
+    static final String LEASE = Leases.POLLER;
     static final Duration TTL = Duration.ofSeconds(15);
     static final Duration RENEW_EVERY = Duration.ofSeconds(4);
     private static final Logger LOG = LoggerFactory.getLogger(LeasedPolling.class);

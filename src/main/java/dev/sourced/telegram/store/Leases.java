@@ -15,6 +15,9 @@ public final class Leases {
     public record Holder(String name, boolean live) {
     }
 
+    /** The right to long-poll Telegram: one replica polls, all answer. */
+    public static final String POLLER = "poller";
+
     private final Database db;
 
     public Leases(Database db) {
