@@ -26,6 +26,10 @@ import dev.sourced.telegram.BotHealth;
 import dev.sourced.telegram.Moderation;
 import dev.sourced.telegram.TelegramBot;
 import dev.sourced.telegram.store.BotTables;
+import dev.sourced.telegram.store.Leases;
+import dev.sourced.telegram.store.UpdateJournal;
+import dev.sourced.store.Dialect;
+import java.util.Optional;
 import dev.sourced.telegram.store.ModerationStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +59,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  */
 public final class Sourced implements AutoCloseable {
     public static final String DB_FILE = Database.FILE_NAME;
+    public static final String ENV_DATABASE_URL = "SOURCED_DATABASE_URL";
+    public static final String ENV_DATABASE_USER = "SOURCED_DATABASE_USER";
+    public static final String ENV_DATABASE_PASSWORD = "SOURCED_DATABASE_PASSWORD";
     public static final String INDEX_DIR = "index";
     private static final Logger LOG = Logger.getLogger(Sourced.class.getName());
 
@@ -67,7 +74,12 @@ public final class Sourced implements AutoCloseable {
     }
 
     /** What the {@code health} command reports: the bot's health as recorded in the store, and the index. */
-    public record Health(BotHealth bot, int passagesIndexed, boolean indexReadOnly, long outboxLag, List<String> damage) {
+    /**
+     * The health {@code sourced health} prints: the bot's, the index's, how many outbox entries this replica's index
+     * has yet to apply, this replica's name, who holds the poller lease (empty if nobody) and whether this replica does.
+     */
+    public record Health(BotHealth bot, int passagesIndexed, boolean indexReadOnly, long outboxLag, List<String> damage,
+                         String replica, String pollerHolder, boolean pollerLease) {
         public Health {
             damage = List.copyOf(damage);
         }
@@ -120,7 +132,7 @@ public final class Sourced implements AutoCloseable {
 
     /** Opens everything; with {@code seed} an empty store first ingests the corpus directory. */
     public static Sourced open(Config config, boolean seed) {
-        Database db = Database.open(config.dataDir().resolve(DB_FILE), BotTables.MIGRATIONS);
+        Database db = openDatabase(config);
         PassageIndex index = null;
         try {
             DocumentStore store = new DocumentStore(db);
@@ -143,9 +155,14 @@ public final class Sourced implements AutoCloseable {
             Sourced sourced = new Sourced(config, db, store, embedder, index,
                     answers(config, index, embedder, store, join(lexicon), llm, translator, quotes), llm, translator, quotes);
             if (seed && store.countActive() == 0 && Files.isDirectory(config.corpusDir())) {
-                for (Curation.IngestResult r : sourced.curation.ingestAll(java.util.List.of(config.corpusDir()))) {
-                    if (r.failed()) LOG.warning("corpus: " + r.error());
-                }
+                // replicas starting together on an empty shared store: one seeds it, the others find it seeded
+                db.exclusively("seed", () -> {
+                    if (store.countActive() == 0) {
+                        for (Curation.IngestResult r : sourced.curation.ingestAll(java.util.List.of(config.corpusDir()))) {
+                            if (r.failed()) LOG.warning("corpus: " + r.error());
+                        }
+                    }
+                });
             }
             return sourced;
         } catch (RuntimeException e) {
@@ -153,6 +170,20 @@ public final class Sourced implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * The store: a shared PostgreSQL database when {@value #ENV_DATABASE_URL} is set (user and password from
+     * {@value #ENV_DATABASE_USER} and {@value #ENV_DATABASE_PASSWORD}), else the SQLite file in the data directory.
+     */
+    static Database openDatabase(Config config) {
+        Map<String, String> env = config.environment();
+        String url = env.getOrDefault(ENV_DATABASE_URL, "").strip();
+        if (url.isEmpty()) {
+            return Database.open(config.dataDir().resolve(DB_FILE), BotTables.MIGRATIONS);
+        }
+        return Database.openShared(url, env.get(ENV_DATABASE_USER), env.get(ENV_DATABASE_PASSWORD), config.dataDir(),
+                BotTables.MIGRATIONS);
     }
 
     static Embedder embedder(Config config) {
@@ -284,8 +315,11 @@ public final class Sourced implements AutoCloseable {
         }
         String token = config.environment().get("TELEGRAM_BOT_TOKEN");
         boolean botConfigured = token != null && !token.isBlank();
+        String replica = db.dialect() == Dialect.SQLITE ? UpdateJournal.LOCAL : BotConfig.replicaName(config.environment());
+        Optional<Leases.Holder> poller = new Leases(db).holder(Leases.POLLER).filter(Leases.Holder::live);
         return new Health(BotHealth.check(db, answers, answers, Clock.systemUTC(), botConfigured), index.passageCount(),
-                index.readOnly(), Math.max(0, store.lastOutboxSeq() - index.appliedSeq()), damage);
+                index.readOnly(), Math.max(0, store.lastOutboxSeq() - index.appliedSeq()), damage, replica,
+                poller.map(Leases.Holder::name).orElse(""), poller.map(h -> h.name().equals(replica)).orElse(false));
     }
 
     /** The store, for tests of the wiring in this package. */
