@@ -46,8 +46,19 @@ final class ReplySender {
             if (i == 0 && beforeFirst != null) {
                 beforeFirst.run();
             }
+            if (!journal.holds(entry.updateId())) {
+                // this replica was too slow to renew its claim (a long pause) and another took the update over
+                throw new ClaimLostException(entry.updateId());
+            }
             api.call(m.build());
             journal.partsSent(entry.updateId(), i + 1);
+        }
+    }
+
+    /** The update's claim went to another replica: this one must not send (the other does). */
+    static final class ClaimLostException extends RuntimeException {
+        ClaimLostException(long updateId) {
+            super("update " + updateId + " was taken over by another replica");
         }
     }
 

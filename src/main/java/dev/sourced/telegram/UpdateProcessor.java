@@ -135,6 +135,9 @@ final class UpdateProcessor {
                     return false;
                 }
             }
+        } catch (ReplySender.ClaimLostException lost) {
+            LOG.warn("{}; this replica leaves it", lost.getMessage());
+            return true;
         } catch (RuntimeException e) {
             d.metrics().failed();
             LOG.error("update {} failed", entry.updateId(), e);
