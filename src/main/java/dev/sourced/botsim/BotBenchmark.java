@@ -165,11 +165,11 @@ public final class BotBenchmark {
             Readers readers = new Readers(server, replies, Readers.chats(o.chats(), FIRST_CHAT_ID), pool);
             BotConfig config = BotConfig.of(TOKEN).withApiUrl(server.url()).withRateLimitPerMinute(0).withPollTimeoutSeconds(10);
             List<Phase> phases = new ArrayList<>(runBot("with the answerer", TelegramBot.start(config, subject.answerer(),
-                    subject.corpus(), db), readers, replies, o, subject.cacheStats(), out));
+                    subject.corpus(), db), readers, replies, o, options.pacedFor(), subject.cacheStats(), out));
             if (o.botAlone()) {
                 phases.addAll(runBot("bot alone (answers replayed)", TelegramBot.start(config,
                         new ReplayedAnswers(subject.answerer()), subject.corpus(), db), readers.asking(replayPool), replies, o,
-                        null, out));
+                        options.pacedFor(), null, out));
             }
             Result r = new Result(o.chats(), cores, phases);
             long repeats = pool.repeats();
@@ -195,14 +195,18 @@ public final class BotBenchmark {
         }
         Options o = options.fitTo(distinct);
         out.printf(Locale.ROOT, "questions: only %d distinct for the %d the run needs: run reduced to %d chats, %d warm-up"
-                        + " and %d measured questions per chat, paced for %.1f s, so that none is asked twice%n", distinct,
-                needed, o.chats(), o.warmupQuestionsPerChat(), o.questionsPerChat(), o.pacedFor().toMillis() / 1000.0);
+                        + " and %d measured questions per chat, then the %d left paced (at most %d s), so that none is"
+                        + " asked twice%n", distinct, needed, o.chats(), o.warmupQuestionsPerChat(), o.questionsPerChat(),
+                distinct - o.chats() * (o.warmupQuestionsPerChat() + o.questionsPerChat()), options.pacedFor().toSeconds());
         return o;
     }
 
-    /** Warms the bot up, then measures it saturated and paced; closes it. {@code cache} null: answers are replayed. */
+    /**
+     * Warms the bot up, then measures it saturated and paced (for {@code pacedFor}, or less when the distinct questions
+     * left run out first); closes it. {@code cache} null: answers are replayed.
+     */
     private static List<Phase> runBot(String label, TelegramBot started, Readers readers, Replies replies, Options options,
-                                      Supplier<AnswerCacheStats> cache, PrintStream out) throws Exception {
+                                      Duration pacedFor, Supplier<AnswerCacheStats> cache, PrintStream out) throws Exception {
         try (TelegramBot bot = started) {
             readers.closedLoop(options.warmupQuestionsPerChat());
             Phase saturated = measure(label + ", saturated", bot, replies, readers, cache,
@@ -211,9 +215,9 @@ public final class BotBenchmark {
             boolean capRate = cache != null;
             double rate = capRate && saturated.questionsPerSecond() < options.pacedRate()
                     ? Math.max(1, Math.floor(saturated.questionsPerSecond() * SUSTAINABLE_SHARE)) : options.pacedRate();
-            // at a lower rate the paced phase lasts as long but asks fewer questions: never more than planned
+            Duration d = capRate && !options.allowRepeats() ? readers.questions().pacedFor(rate, pacedFor) : pacedFor;
             Phase paced = measure(String.format(Locale.ROOT, "%s, paced at %.0f q/s", label, rate), bot, replies, readers,
-                    cache, () -> readers.paced(rate, options.pacedFor()));
+                    cache, () -> readers.paced(rate, d));
             report(paced, out);
             return List.of(saturated, paced);
         }

@@ -1,5 +1,6 @@
 package dev.sourced.botsim;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +38,19 @@ final class QuestionPool {
     /** Distinct questions in the pool. */
     int size() {
         return questions.size();
+    }
+
+    /** Questions not handed out yet. */
+    long remaining() {
+        return Math.max(0, questions.size() - handedOut.get());
+    }
+
+    /**
+     * How long questions can arrive at {@code rate} per second, at most {@code wanted}, before one would be asked again.
+     */
+    Duration pacedFor(double rate, Duration wanted) {
+        Duration left = Duration.ofMillis((long) Math.floor(remaining() * 1000 / rate));
+        return left.compareTo(wanted) < 0 ? left : wanted;
     }
 
     /** Questions handed out that had been handed out before. */

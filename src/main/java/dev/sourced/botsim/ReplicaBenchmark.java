@@ -88,8 +88,9 @@ public final class ReplicaBenchmark {
             phases.add(saturated);
             double rate = saturated.questionsPerSecond() < o.pacedRate()
                     ? Math.max(1, Math.floor(saturated.questionsPerSecond() * SUSTAINABLE_SHARE)) : o.pacedRate();
+            Duration pacedFor = o.allowRepeats() ? options.pacedFor() : pool.pacedFor(rate, options.pacedFor());
             Phase paced = measure(String.format(Locale.ROOT, "paced at %.0f q/s", rate), readers, replies,
-                    () -> readers.paced(rate, o.pacedFor()));
+                    () -> readers.paced(rate, pacedFor));
             report(paced, out);
             phases.add(paced);
             Result result = new Result(replicas.size(), o.chats(), phases);
