@@ -78,6 +78,9 @@ public final class AnswerEngine implements Answerer, CorpusView {
             return size() > RECENT_ANSWERS;
         }
     });
+    /** Questions answered from {@link #recent}, and questions answered afresh. */
+    private final java.util.concurrent.atomic.AtomicLong cacheHits = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong cacheMisses = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * {@code writer} words the answer from the chosen quotes (an LLM; null: the extractive answer is the answer);
@@ -111,6 +114,11 @@ public final class AnswerEngine implements Answerer, CorpusView {
         recent.clear();
     }
 
+    /** How many questions were answered from the recent answers, and how many afresh, since the engine started. */
+    public AnswerCacheStats cacheStats() {
+        return new AnswerCacheStats(cacheHits.get(), cacheMisses.get());
+    }
+
     /** Forgets cached document metadata and answers; call after the corpus changed. */
     public void corpusChanged() {
         documents.clear();
@@ -124,8 +132,10 @@ public final class AnswerEngine implements Answerer, CorpusView {
         Question key = new Question(question.text().strip(), question.context(), question.fallbackLang());
         Answer known = recent.get(key);
         if (known != null) {
+            cacheHits.incrementAndGet();
             return new Answer(question.text(), known.lang(), known.text(), known.abstained(), known.citations(), ms(t0));
         }
+        cacheMisses.incrementAndGet();
         Answer fresh = answer(question, t0);
         recent.put(key, fresh);
         return fresh;

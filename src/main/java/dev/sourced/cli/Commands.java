@@ -1,8 +1,6 @@
 package dev.sourced.cli;
 
-import dev.sourced.answer.Answerer;
 import dev.sourced.answer.CorpusView;
-import dev.sourced.botsim.BotBenchmark;
 import dev.sourced.config.Config;
 import dev.sourced.config.ConfigException;
 import dev.sourced.telegram.BotConfig;
@@ -14,8 +12,8 @@ import java.time.Duration;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
- * Commands that reach beyond the engine: the Telegram bot, its health check and its benchmark. {@link Main} opens
- * Sourced and hands each only what it uses.
+ * Commands that reach beyond the engine: the Telegram bot, its health check and its crash soak ({@link BenchBot} has
+ * the bot's benchmark). {@link Main} opens Sourced and hands each only what it uses.
  */
 final class Commands {
     /** Starts the bot over the opened corpus. */
@@ -115,10 +113,7 @@ final class Commands {
             env.put("SOURCED_CORPUS", config.corpusDir().toAbsolutePath().toString());
             // the soak's own data directory is seeded before the first bot starts (a kill must not land in the seeding)
             List<String> questions = seedAndAsk.apply(env);
-            String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "bot");
-            dev.sourced.botsim.KillSoak.Result r = dev.sourced.botsim.KillSoak.run(command, env, questions,
+            dev.sourced.botsim.KillSoak.Result r = dev.sourced.botsim.KillSoak.run(botProcess(), env, questions,
                     new dev.sourced.botsim.KillSoak.Options(every, rounds, chats, rate), out);
             out.println("data of the soak: " + data);
             return r.correct() ? 0 : 1;
@@ -131,15 +126,9 @@ final class Commands {
         }
     }
 
-    /** Drives the bot through a local Bot API server with 100 concurrent chats. */
-    static int benchBot(Answerer answerer, CorpusView corpus, PrintStream out) {
-        try {
-            BotBenchmark.Result r = BotBenchmark.run(answerer, corpus, out);
-            out.println("machine: " + Bench.machine());
-            return r.correct() ? 0 : 1;
-        } catch (Exception e) {
-            if (e instanceof RuntimeException r) throw r;
-            throw new IllegalStateException(e);
-        }
+    /** The command that runs {@code sourced bot} in a child JVM, on this JVM's class path. */
+    static List<String> botProcess() {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "bot");
     }
 }

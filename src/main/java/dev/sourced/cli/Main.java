@@ -49,7 +49,12 @@ public final class Main {
               calibrate [--out DIR] SIGNALS.jsonl... fit the ranker and the abstention model on eval --signals files
               bench [--sizes 10000,100000] [--queries N] [--questions FILE.jsonl] [--million] [--json]
                                                      measure ingest, retrieval latency, index size, memory, start-up
-              bench-bot                              drive the bot with 100 concurrent chats through a local Bot API server
+              bench-bot [--questions FILE.jsonl] [--chats N] [--rate Q] [--repeat-questions] [--replicas N]
+                                                     drive the bot with 100 concurrent chats through a local Bot API
+                                                     server, each question distinct (FILE's, else made from the corpus's
+                                                     passages; --repeat-questions: repeat them if too few); reports
+                                                     questions/s, latency and the answer cache's hit rate. --replicas N:
+                                                     N bot JVMs, latency end to end (N > 1: SOURCED_DATABASE_URL)
               bench-bot --kill-every 5s --rounds N [--chats N] [--rate Q]
                                                      soak: the bot as a child process, SIGKILLed every 5 s; lost/duplicated
               bot                                    run the Telegram bot (TELEGRAM_BOT_TOKEN)
@@ -150,15 +155,25 @@ public final class Main {
     }
 
     private static int benchBot(Config config, List<String> args, PrintStream out) {
-        if (!args.isEmpty()) {
+        if (BenchBot.isSoak(args)) {
             return Commands.soak(config, args, env -> {
                 try (Sourced sourced = Sourced.open(Config.from(env))) {
                     return dev.sourced.botsim.BotBenchmark.questions(sourced.corpus().documents());
                 }
             }, out);
         }
+        BenchBot.Args a = BenchBot.parse(args, config.environment());
+        if (a.replicas() > 0) {
+            return BenchBot.replicas(config, a, env -> {
+                try (Sourced sourced = Sourced.open(Config.from(env))) {
+                    return BenchBot.questions(a, sourced.curation().documents(false));
+                }
+            }, out);
+        }
         try (Sourced sourced = Sourced.open(config)) {
-            return Commands.benchBot(sourced.answerer(), sourced.corpus(), out);
+            List<String> questions = BenchBot.questions(a, sourced.curation().documents(false));
+            return BenchBot.inProcess(new dev.sourced.botsim.BotBenchmark.Subject(sourced.answerer(), sourced.corpus(),
+                    sourced.internals().answerEngine()::cacheStats), questions, a, out);
         }
     }
 
