@@ -10,6 +10,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.sourced.store.Database;
+import dev.sourced.telegram.store.BotTables;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -114,6 +116,9 @@ final class BenchBot {
             out.println("replicas' data directories under " + root + " (deleted afterwards); store: " + (shared
                     ? "the PostgreSQL of SOURCED_DATABASE_URL (shared; the corpus is ingested into it when it is empty)"
                     : "SQLite in the replica's data directory"));
+            if (shared) {
+                refuseUsedJournal(envs.get(0), root);
+            }
             List<String> questions = seedAndAsk.apply(envs.get(0));
             ReplicaBenchmark.Result r = ReplicaBenchmark.run(Commands.botProcess(), envs, questions, a.options(), out);
             out.println("machine: " + Bench.machine());
@@ -126,6 +131,21 @@ final class BenchBot {
             throw new IllegalStateException(e);
         } finally {
             Bench.deleteTree(root);
+        }
+    }
+
+    /**
+     * The local Bot API server numbers its updates anew at each run, so a journal from an earlier run would take them
+     * for updates already answered: the shared database must hold no journaled update.
+     */
+    private static void refuseUsedJournal(Map<String, String> env, Path root) {
+        try (Database db = Database.openShared(env.get("SOURCED_DATABASE_URL"), env.get("SOURCED_DATABASE_USER"),
+                env.get("SOURCED_DATABASE_PASSWORD"), root.resolve("probe"), BotTables.MIGRATIONS)) {
+            int journaled = db.first("SELECT count(*) FROM tg_updates", rs -> rs.getInt(1)).orElse(0);
+            if (journaled > 0) {
+                throw new Main.UsageException("bench-bot --replicas: the database of SOURCED_DATABASE_URL already journals "
+                        + journaled + " updates (an earlier run or a real bot); give it an empty database");
+            }
         }
     }
 

@@ -188,18 +188,45 @@ public final class Database implements AutoCloseable {
         return c;
     }
 
-    /** A connection that is open, opened again if the server dropped it (PostgreSQL restarted, network cut). */
+    /**
+     * A connection that is open: one closed after a broken link ({@link #dropIfBroken}) is opened again. No round trip
+     * to check it: a broken link shows as an error of class 08 on its next use, and is replaced at the use after.
+     */
     private Connection usable(Connection c) {
         try {
-            if (target.dialect() == Dialect.POSTGRESQL && (c.isClosed() || !c.isValid(2))) {
-                closeQuietly(c);
+            if (c.isClosed()) {
                 return target.connect();
             }
         } catch (SQLException e) {
-            closeQuietly(c);
             return target.connect();
         }
         return c;
+    }
+
+    /** Whether the error ended the session: its link broke (class 08), or the server ended it (57P01-57P03). */
+    private static boolean linkBroken(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        return state.startsWith("08") || state.startsWith("57P0");
+    }
+
+    /** Closes a connection whose link to the server broke (SQLState class 08), so that its next use opens a new one. */
+    private void dropIfBroken(Connection c, SQLException e) {
+        if (!linkBroken(e)) {
+            return;
+        }
+        closeQuietly(c);
+        // the server likely cut every session (a restart, a failover): the idle ones go too, rather than each failing once
+        List<Connection> idle = new ArrayList<>();
+        readers.drainTo(idle);
+        idle.forEach(Database::closeQuietly);
+        readers.addAll(idle);
+        if (writeLock.tryLock()) {
+            try {
+                closeQuietly(writer);
+            } finally {
+                writeLock.unlock();
+            }
+        }
     }
 
     /**
@@ -242,6 +269,7 @@ public final class Database implements AutoCloseable {
                 writer.setAutoCommit(true);
             }
         } catch (SQLException e) {
+            dropIfBroken(writer, e);
             throw translate(describe(), "write failed", e);
         } finally {
             writeLock.unlock();
@@ -261,6 +289,7 @@ public final class Database implements AutoCloseable {
             c = usable(c);
             return work.apply(c);
         } catch (SQLException e) {
+            dropIfBroken(c, e);
             throw translate(describe(), "read failed", e);
         } finally {
             readers.add(c);
@@ -351,7 +380,7 @@ public final class Database implements AutoCloseable {
     static StoreException translate(String file, String what, SQLException e) {
         String msg = e.getMessage() == null ? "" : e.getMessage();
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.startsWith("08")) {
+        if (linkBroken(e)) {
             return new StoreException("database " + file + " cannot be reached (" + what + "): " + msg
                     + "; check SOURCED_DATABASE_URL and that the server runs", e);
         }
@@ -378,6 +407,9 @@ public final class Database implements AutoCloseable {
     public void close() {
         for (Connection c : allReaders) {
             closeQuietly(c);
+        }
+        for (Connection c : readers) {
+            closeQuietly(c); // those opened again after a broken link
         }
         if (writer != null) {
             closeQuietly(writer);

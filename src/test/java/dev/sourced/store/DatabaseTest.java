@@ -70,6 +70,21 @@ class DatabaseTest {
         }
     }
 
+    @Test
+    void aConnectionThePostgresServerCutIsOpenedAgainAndTheErrorSaysWhatHappened() {
+        TestStores.Location at = TestStores.fresh(Dialect.POSTGRESQL, dir);
+        try (Database db = at.open(); Database admin = at.open()) {
+            db.update("INSERT INTO outbox(doc_id, op) VALUES (?, ?)", "a", "upsert");
+            // the server ends every other session of this database (a restart, a failover, an idle timeout would too)
+            admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database()"
+                    + " AND pid <> pg_backend_pid()", rs -> rs.getBoolean(1));
+            assertThatThrownBy(() -> db.update("INSERT INTO outbox(doc_id, op) VALUES (?, ?)", "b", "upsert"))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("cannot be reached");
+            db.update("INSERT INTO outbox(doc_id, op) VALUES (?, ?)", "c", "upsert");
+            assertThat(db.query("SELECT doc_id FROM outbox ORDER BY seq", rs -> rs.getString(1))).containsExactly("a", "c");
+        }
+    }
+
     private static List<String> versions(Database db) {
         return db.query("SELECT version, name FROM schema_migrations ORDER BY version", rs -> rs.getInt(1) + " " + rs.getString(2));
     }
