@@ -17,11 +17,11 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The database that is Sourced's source of truth: a SQLite file (the default, one process) or a PostgreSQL database
- * shared by several replicas ({@link Dialect}). One write connection behind a lock and a few read connections (SQLite's
+ * shared by several replicas ({@link Dialect}). SQLite: one write connection, so one writer at a time; PostgreSQL: a
+ * few, the server ordering what conflicts. A few read connections besides (SQLite's
  * WAL lets them read while the writer writes). Pragmas are set explicitly on every SQLite connection; a PostgreSQL
  * connection that breaks is opened again for the next use. Numbered migrations are applied in order at open, in one
  * transaction: the store's own ({@link #CORE}), then those of the tables other packages keep in the same database
@@ -50,6 +50,7 @@ public final class Database implements AutoCloseable {
     /** The store's own schema: documents, passages, outbox. */
     public static final List<Migration> CORE = List.of(new Migration("V001__core.sql", Database.class));
     private static final int READERS = 4;
+    private static final int PG_WRITERS = 4;
     private static final int BUSY_TIMEOUT_MS = 5000;
 
     /** Work done with a connection inside a transaction or a read. */
@@ -60,10 +61,12 @@ public final class Database implements AutoCloseable {
 
     private final Target target;
     private final List<Migration> migrations;
-    private Connection writer;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    /** SQLite: one write connection, so one writer at a time. PostgreSQL: a few, the server orders what conflicts. */
+    private final BlockingQueue<Connection> writers;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
-    private final List<Connection> allReaders = new ArrayList<>();
+    private final List<Connection> opened = new ArrayList<>();
+    /** The write connection this thread's transaction holds: a write inside a write joins its transaction. */
+    private final ThreadLocal<Connection> writing = new ThreadLocal<>();
 
     private Database(Target target, List<Migration> migrations) {
         this.target = target;
@@ -73,13 +76,16 @@ public final class Database implements AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot create the data directory " + target.localDir() + ": " + e.getMessage(), e);
         }
-        this.writer = target.connect();
+        int writerCount = target.dialect() == Dialect.SQLITE ? 1 : PG_WRITERS;
+        this.writers = new ArrayBlockingQueue<>(writerCount);
+        writers.add(connect());
         try {
             migrate();
+            for (int i = 1; i < writerCount; i++) {
+                writers.add(connect());
+            }
             for (int i = 0; i < READERS; i++) {
-                Connection r = target.connect();
-                allReaders.add(r);
-                readers.add(r);
+                readers.add(connect());
             }
         } catch (RuntimeException e) {
             close();
@@ -140,6 +146,14 @@ public final class Database implements AutoCloseable {
     /** The database for messages: its file, or its URL without any parameters (they may hold a password). */
     public String describe() {
         return target.describe();
+    }
+
+    private Connection connect() {
+        Connection c = target.connect();
+        synchronized (opened) {
+            opened.add(c);
+        }
+        return c;
     }
 
     /** How to reach the database. The password never leaves this record: its {@code toString} leaves it out. */
@@ -216,16 +230,11 @@ public final class Database implements AutoCloseable {
         }
         closeQuietly(c);
         // the server likely cut every session (a restart, a failover): the idle ones go too, rather than each failing once
-        List<Connection> idle = new ArrayList<>();
-        readers.drainTo(idle);
-        idle.forEach(Database::closeQuietly);
-        readers.addAll(idle);
-        if (writeLock.tryLock()) {
-            try {
-                closeQuietly(writer);
-            } finally {
-                writeLock.unlock();
-            }
+        for (BlockingQueue<Connection> pool : List.of(readers, writers)) {
+            List<Connection> idle = new ArrayList<>();
+            pool.drainTo(idle);
+            idle.forEach(Database::closeQuietly);
+            pool.addAll(idle);
         }
     }
 
@@ -254,37 +263,50 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one write transaction: all of it is committed, or none of it. */
     public <T> T write(Work<T> work) {
-        writeLock.lock();
-        try {
-            writer = usable(writer);
-            writer.setAutoCommit(false);
+        Connection held = writing.get();
+        if (held != null) {
             try {
-                T result = work.apply(writer);
-                writer.commit();
+                return work.apply(held); // inside this thread's transaction: committed or rolled back with it
+            } catch (SQLException e) {
+                throw translate(describe(), "write failed", e);
+            }
+        }
+        Connection c = take(writers);
+        try {
+            c = usable(c);
+            writing.set(c);
+            c.setAutoCommit(false);
+            try {
+                T result = work.apply(c);
+                c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                writer.rollback();
+                c.rollback();
                 throw e;
             } finally {
-                writer.setAutoCommit(true);
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            dropIfBroken(writer, e);
+            dropIfBroken(c, e);
             throw translate(describe(), "write failed", e);
         } finally {
-            writeLock.unlock();
+            writing.remove();
+            writers.add(c);
+        }
+    }
+
+    private static Connection take(BlockingQueue<Connection> pool) {
+        try {
+            return pool.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for a database connection");
         }
     }
 
     /** Runs {@code work} on a read connection; it sees the last committed state. */
     public <T> T read(Work<T> work) {
-        Connection c;
-        try {
-            c = readers.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StoreException("interrupted while waiting for a database connection");
-        }
+        Connection c = take(readers);
         try {
             c = usable(c);
             return work.apply(c);
@@ -405,15 +427,11 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Connection c : allReaders) {
-            closeQuietly(c);
+        synchronized (opened) {
+            opened.forEach(Database::closeQuietly);
         }
-        for (Connection c : readers) {
-            closeQuietly(c); // those opened again after a broken link
-        }
-        if (writer != null) {
-            closeQuietly(writer);
-        }
+        readers.forEach(Database::closeQuietly); // those opened again after a broken link
+        writers.forEach(Database::closeQuietly);
     }
 
     private static void closeQuietly(Connection c) {
