@@ -1,5 +1,7 @@
 package dev.sourced.answer;
 
+import dev.sourced.index.Features;
+
 import dev.sourced.corpus.Lang;
 import dev.sourced.index.Analyzers;
 import dev.sourced.index.PassageHit;
@@ -24,6 +26,11 @@ final class Evidence {
         this.words = words;
     }
 
+    /** The kinds of fact the passage holds (a number, money, a date, a name…). */
+    Set<String> factKinds() {
+        return words.factKinds();
+    }
+
     /**
      * The analysed words of one passage: its own, its surroundings', its scope's and their cognate keys, each computed
      * when first needed. They depend only on the passage, so the engine keeps them across questions.
@@ -36,9 +43,16 @@ final class Evidence {
         private volatile Set<String> ownCognates;
         private volatile Set<String> aroundCognates;
         private volatile List<Set<String>> sentences;
+        private volatile Set<String> factKinds;
 
         Words(PassageHit hit) {
             this.hit = hit;
+        }
+
+        /** The kinds of fact the passage holds ({@link Features#of}), computed once per passage while it is cached. */
+        Set<String> factKinds() {
+            if (factKinds == null) factKinds = Features.of(hit.text());
+            return factKinds;
         }
 
         private Set<String> tokens(String text) {

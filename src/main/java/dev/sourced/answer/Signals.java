@@ -1,6 +1,5 @@
 package dev.sourced.answer;
 
-import dev.sourced.index.Features;
 import dev.sourced.index.PassageHit;
 import dev.sourced.index.QueryTerm;
 import java.util.LinkedHashMap;
@@ -63,7 +62,7 @@ final class Signals {
         x.put("word_inside", f.words().isEmpty() || f.words().stream().anyMatch(t -> e.holdsInside(f.forms().get(t))) ? 1.0 : 0.0);
         Set<String> wanted = f.question().expects();
         x.put("type_wanted", wanted.isEmpty() ? 0.0 : 1.0);
-        Set<String> present = Features.of(h.text());
+        Set<String> present = wanted.isEmpty() ? Set.of() : e.factKinds();
         // the share of the kinds of fact asked for that the passage holds ("how much did it cost": a number and money)
         x.put("type_held", wanted.isEmpty() ? 0.0 : (double) wanted.stream().filter(present::contains).count() / wanted.size());
         x.put("cross_lang", h.lang() != f.question().lang() ? 1.0 : 0.0);
