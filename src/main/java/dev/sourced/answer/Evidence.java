@@ -6,7 +6,6 @@ import dev.sourced.corpus.Lang;
 import dev.sourced.index.Analyzers;
 import dev.sourced.index.PassageHit;
 import dev.sourced.index.QueryTerm;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

@@ -43,10 +43,12 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  * (the {@code bot} command, tests, the benchmark). Long polling by default, a webhook when
  * {@link BotConfig#webhookUrl()} is set.
  *
- * <p>Updates are journaled in SQLite before they are processed and marked done once answered; on start the updates a
- * previous run left pending are processed first. Answers are computed on virtual threads, one serial queue per chat.
- * {@link #close()} stops within 10 s: replies under way get {@link BotConfig#shutdownGrace()} to finish, the rest stay
- * pending for the next start.
+ * <p>Updates are journaled in the store before they are processed and marked done once answered. This replica's
+ * workers claim pending updates from the journal ({@link UpdateClaims}), whichever replica received them, one serial
+ * queue per chat; with long polling one replica polls ({@link LeasedPolling}). On start the updates a previous run of
+ * this replica left claimed are taken back first. {@link #close()} stops within 10 s: replies under way get
+ * {@link BotConfig#shutdownGrace()} to finish, the rest are given back to the journal, for the other replicas or the
+ * next start.
  */
 public final class TelegramBot implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);

@@ -75,11 +75,6 @@ final class UpdateClaims implements AutoCloseable {
         wake.release();
     }
 
-    /** Updates under way on this replica. */
-    int underWay() {
-        return underWay.size();
-    }
-
     private void run() {
         long pause = LOOK_EVERY.toMillis();
         while (!stopping) {

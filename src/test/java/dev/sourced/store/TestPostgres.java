@@ -34,7 +34,7 @@ public final class TestPostgres {
     private final Process server;
     private final AtomicInteger databases = new AtomicInteger();
 
-    private TestPostgres(Path bin, Path data, int port, Process server) {
+    private TestPostgres(Path data, int port, Process server) {
         this.data = data;
         this.port = port;
         this.server = server;
@@ -93,7 +93,7 @@ public final class TestPostgres {
                 cluster.toString(), "-p", Integer.toString(port), "-k", data.toString(), "-c", "listen_addresses=127.0.0.1",
                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=400"))
                 .redirectErrorStream(true).redirectOutput(data.resolve("postgres.log").toFile()).start();
-        TestPostgres pg = new TestPostgres(bin, data, port, server);
+        TestPostgres pg = new TestPostgres(data, port, server);
         Runtime.getRuntime().addShutdownHook(new Thread(pg::stop));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
