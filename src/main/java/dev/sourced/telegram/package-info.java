@@ -22,12 +22,13 @@
  * <h2>How an update flows</h2>
  * Long polling ({@link dev.sourced.telegram.PollingConnection}) or the webhook
  * ({@link dev.sourced.telegram.WebhookConnection}) hands updates to {@link dev.sourced.telegram.UpdateIntake}, which
- * journals each by {@code update_id} in SQLite ({@link dev.sourced.telegram.store.UpdateJournal}) before anything else and queues
- * it on its chat's serial queue ({@link dev.sourced.telegram.ChatQueues}, virtual threads). The
+ * journals each by {@code update_id} in the store ({@link dev.sourced.telegram.store.UpdateJournal}) before anything else;
+ * {@link dev.sourced.telegram.UpdateClaims} (in every replica) claims pending updates, the oldest of each chat only,
+ * and queues each on its chat's serial queue ({@link dev.sourced.telegram.ChatQueues}, virtual threads). The
  * {@link dev.sourced.telegram.UpdateProcessor} decides what it is ({@link dev.sourced.telegram.UpdateClassifier}),
  * answers, sends the reply ({@link dev.sourced.telegram.ReplySender}, through {@link dev.sourced.telegram.BotApi}'s
- * retries) and marks the update done. On start, updates a previous run left pending are processed first; updates
- * already journaled are never processed twice.
+ * retries) and marks the update done. On start, the claims a previous run of this replica left are taken back; updates
+ * already journaled are never processed twice, and a replica that lost its claim sends nothing.
  *
  * <h2>Testing and measuring</h2>
  * {@code botsim.LocalBotApiServer}, outside this package, speaks the Bot API on 127.0.0.1 for tests and for the
