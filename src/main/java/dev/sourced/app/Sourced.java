@@ -28,7 +28,6 @@ import dev.sourced.telegram.TelegramBot;
 import dev.sourced.telegram.store.BotTables;
 import dev.sourced.telegram.store.Leases;
 import dev.sourced.telegram.store.UpdateJournal;
-import dev.sourced.store.Dialect;
 import java.util.Optional;
 import dev.sourced.telegram.store.ModerationStore;
 import java.io.IOException;
@@ -315,7 +314,7 @@ public final class Sourced implements AutoCloseable {
         }
         String token = config.environment().get("TELEGRAM_BOT_TOKEN");
         boolean botConfigured = token != null && !token.isBlank();
-        String replica = db.dialect() == Dialect.SQLITE ? UpdateJournal.LOCAL : BotConfig.replicaName(config.environment());
+        String replica = UpdateJournal.ownerOn(db, BotConfig.replicaName(config.environment()));
         Optional<Leases.Holder> poller = new Leases(db).holder(Leases.POLLER).filter(Leases.Holder::live);
         return new Health(BotHealth.check(db, answers, answers, Clock.systemUTC(), botConfigured), index.passageCount(),
                 index.readOnly(), Math.max(0, store.lastOutboxSeq() - index.appliedSeq()), damage, replica,

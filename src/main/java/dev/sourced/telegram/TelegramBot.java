@@ -6,7 +6,6 @@ import dev.sourced.telegram.store.AnswerStore;
 import dev.sourced.telegram.store.ChatStore;
 import dev.sourced.telegram.store.ModerationStore;
 import dev.sourced.store.Database;
-import dev.sourced.store.Dialect;
 import dev.sourced.telegram.store.Leases;
 import dev.sourced.telegram.store.RateLedger;
 import java.time.Instant;
@@ -100,7 +99,7 @@ public final class TelegramBot implements AutoCloseable {
         this.lock = BotLock.acquire(db.localDir());
         // alone on a SQLite file (the lock above guarantees it) every claim is this process's; on a shared database
         // claims and leases carry the replica's name
-        this.replica = db.dialect() == Dialect.SQLITE ? UpdateJournal.LOCAL : config.replica();
+        this.replica = UpdateJournal.ownerOn(db, config.replica());
         this.journal = new UpdateJournal(db, replica);
         TelegramUrl url = telegramUrl(config.apiUrl());
         this.http = new OkHttpClient.Builder()

@@ -111,7 +111,9 @@ final class UpdateClaims implements AutoCloseable {
             return;
         }
         long receivedNanos = arrived.getOrDefault(e.updateId(), -1L);
-        underWay.put(e.updateId(), receivedNanos);
+        if (underWay.putIfAbsent(e.updateId(), receivedNanos) != null) {
+            return; // still under way here: its claim lapsed during a long pause and this replica took it again
+        }
         boolean queued = queues.submit(e.chatId(), () -> {
             try {
                 processor.process(e, update, receivedNanos);

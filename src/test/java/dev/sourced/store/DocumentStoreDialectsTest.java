@@ -70,6 +70,8 @@ class DocumentStoreDialectsTest {
             for (String id : List.of("a", "b", "c")) {
                 store.upsert(doc(id, "Le document " + id + " parle d'un port fluvial et de ses grues."), null, "");
             }
+            assertThat(Sql.timestamp(java.time.Instant.parse("2026-12-02T08:30:00Z"))).isEqualTo("2026-12-02T08:30:00.000Z");
+            assertThat(store.outboxAfter(0)).isNotEmpty();
             long last = store.lastOutboxSeq();
             store.pruneOutbox(last);
             assertThat(store.outboxAfter(0)).hasSize(3); // younger than the retention: kept for other replicas

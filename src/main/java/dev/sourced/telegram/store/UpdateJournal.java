@@ -1,6 +1,7 @@
 package dev.sourced.telegram.store;
 
 import dev.sourced.store.Database;
+import dev.sourced.store.Dialect;
 import dev.sourced.store.Sql;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +34,14 @@ public final class UpdateJournal {
 
     private final Database db;
     private final String owner;
+
+    /**
+     * The name a replica claims updates in on {@code db}: {@link #LOCAL} on a SQLite file, which one bot holds alone
+     * (its lock file sees to that), else {@code replica}.
+     */
+    public static String ownerOn(Database db, String replica) {
+        return db.dialect() == Dialect.SQLITE ? LOCAL : replica;
+    }
 
     /** The journal as a lone process sees it (claims in its name are its own). */
     public UpdateJournal(Database db) {
@@ -93,6 +102,9 @@ public final class UpdateJournal {
 
     /** Whether this replica still holds the claim on a pending update (false once another replica took it over). */
     public boolean holds(long updateId) {
+        if (LOCAL.equals(owner) && db.dialect() == Dialect.SQLITE) {
+            return true; // alone on its file: no other process claims, and a lapsed claim is never dispatched twice here
+        }
         return db.first("SELECT claimed_by FROM tg_updates WHERE update_id = ? AND state = 'pending'",
                 rs -> owner.equals(rs.getString(1)), updateId).orElse(false);
     }
