@@ -38,8 +38,10 @@ public final class AnswerEngine implements Answerer, CorpusView {
     static final int CANDIDATES = 20;
     public static final int MAX_CITATIONS = 5;
     /**
-     * A passage is cited beside the best one when its ranking score is at most this far below it (in log-odds: about
-     * twenty times less likely); measured on the look halves, it cites 2.5 passages on average.
+     * A passage supports the answer beside the best one when its ranking score is at most this far below it (in
+     * log-odds: about twenty times less likely); measured on the look halves, 2.5 passages support an answer on average.
+     * The next best passages that share a word with the question follow them as further sources, up to
+     * {@link #MAX_CITATIONS} (the bot shows them under "more sources").
      */
     static final double CITE_GAP = 3.0;
     /** Two passages sharing this share of their word trigrams are one statement from several outlets. */
@@ -168,7 +170,8 @@ public final class AnswerEngine implements Answerer, CorpusView {
             return new Answer(question.text(), say.lang(), text, true, List.of(), ms(t0));
         }
         Map<Integer, FactSpan.Found> facts = new java.util.HashMap<>();
-        List<Citation> citations = cite(d.ranked(), facts);
+        Cited cited = cite(d.ranked(), facts);
+        List<Citation> citations = cited.supporting();
         String text = compose(say, citations, facts, asked);
         boolean asksForAmount = q.expects().contains(Features.MONEY) || q.expects().contains(Features.NUMBER);
         for (String note : Disagreements.find(citations, asksForAmount, say, asked, this::language)) {
@@ -178,6 +181,8 @@ public final class AnswerEngine implements Answerer, CorpusView {
             // the writer's sentences were checked against the quotes they cite; nothing checked, nothing changed
             text = writer.write(question, say.lang(), citations).orElse(text);
         }
+        citations = new ArrayList<>(citations);
+        citations.addAll(cited.further());
         return new Answer(question.text(), say.lang(), text, false, translateQuotes(citations, say.lang()), ms(t0));
     }
 
@@ -295,19 +300,26 @@ public final class AnswerEngine implements Answerer, CorpusView {
     }
 
     /**
-     * The best passage first, then the others whose ranking score is within {@link #CITE_GAP} of it (at most
-     * {@link #MAX_CITATIONS}); near-duplicates from several outlets merged into one citation.
+     * The quotes of an answer: those that support it (the short answer and "the sources differ" rest on them only),
+     * then further sources, numbered on from them.
      */
-    private List<Citation> cite(List<Signals.Ranked> ranked, Map<Integer, FactSpan.Found> facts) {
+    record Cited(List<Citation> supporting, List<Citation> further) {
+    }
+
+    /**
+     * The best passage first, then the others whose ranking score is within {@link #CITE_GAP} of it, then the next best
+     * that share a word with the question, at most {@link #MAX_CITATIONS} in all; near-duplicates from several outlets
+     * merged into one citation.
+     */
+    private Cited cite(List<Signals.Ranked> ranked, Map<Integer, FactSpan.Found> facts) {
         double top = ranked.get(0).score();
-        List<Signals.Ranked> order = new ArrayList<>();
-        for (Signals.Ranked r : ranked) {
-            if (order.isEmpty() || r.score() >= top - CITE_GAP) order.add(r);
-        }
         List<List<PassageHit>> groups = new ArrayList<>();
         List<Signals.Ranked> mains = new ArrayList<>();
         List<Set<String>> shingles = new ArrayList<>();
-        for (Signals.Ranked s : order) {
+        int supporting = 0;
+        for (Signals.Ranked s : ranked) {
+            boolean supports = mains.isEmpty() || s.score() >= top - CITE_GAP;
+            if (!supports && s.signals().getOrDefault("coverage", 0.0) <= 0) continue;
             PassageHit h = s.hit();
             Set<String> sh = shingles(h.text());
             int dup = -1;
@@ -323,6 +335,7 @@ public final class AnswerEngine implements Answerer, CorpusView {
                 groups.add(new ArrayList<>(List.of(h)));
                 mains.add(s);
                 shingles.add(sh);
+                if (supports) supporting++;
             }
         }
         List<Citation> out = new ArrayList<>();
@@ -335,14 +348,13 @@ public final class AnswerEngine implements Answerer, CorpusView {
             Citation c = new Citation(i + 1, ref(main), main.text(), round(1 / (1 + Math.exp(-r.score()))), also);
             // the span that answers, found while ranking: bold in its quote, and what the short answer states
             if (r.fact().isPresent()) {
-                facts.put(c.n(), r.fact().get());
+                if (i < supporting) facts.put(c.n(), r.fact().get());
                 c = c.withHighlight(r.fact().get().start(), r.fact().get().end());
             }
             out.add(c);
         }
-        return out;
+        return new Cited(List.copyOf(out.subList(0, supporting)), List.copyOf(out.subList(supporting, out.size())));
     }
-
 
     /** The question's text, its terms' forms, and their weights (distinctive terms count more). */
     private static FactSpan.Asked asked(Focus f) {
