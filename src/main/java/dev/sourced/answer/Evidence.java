@@ -42,7 +42,6 @@ final class Evidence {
         private volatile Set<String> ownCognates;
         private volatile Set<String> aroundCognates;
         private volatile List<Set<String>> sentences;
-        private volatile Map<String, List<Integer>> positions;
         private volatile Set<String> factKinds;
 
         Words(PassageHit hit) {
@@ -84,17 +83,6 @@ final class Evidence {
             return aroundCognates;
         }
 
-        /** Where each analysed word of the passage stands, counted in analysed words (stop words left out). */
-        Map<String, List<Integer>> positions() {
-            if (positions == null) {
-                Map<String, List<Integer>> out = new java.util.HashMap<>();
-                List<String> seq = Analyzers.terms(Analyzers.forLang(hit.lang()), hit.text());
-                for (int i = 0; i < seq.size(); i++) out.computeIfAbsent(seq.get(i), k -> new java.util.ArrayList<>()).add(i);
-                positions = out;
-            }
-            return positions;
-        }
-
         List<Set<String>> sentences() {
             if (sentences == null) {
                 List<Set<String>> out = new java.util.ArrayList<>();
@@ -130,31 +118,6 @@ final class Evidence {
     List<Set<String>> sentenceTokens() {
         return words.sentences();
     }
-
-    /**
-     * True when the passage holds a form of {@code a} and a form of {@code b} at most {@link #NEAR} analysed words
-     * apart, as a phrase of the question would be ("la tour Eiffel", "the founder of the company").
-     */
-    boolean near(TermForms a, TermForms b) {
-        Map<String, List<Integer>> at = words.positions();
-        for (String fa : a.in(hit.lang()).keySet()) {
-            List<Integer> pa = at.get(fa);
-            if (pa == null) continue;
-            for (String fb : b.in(hit.lang()).keySet()) {
-                List<Integer> pb = at.get(fb);
-                if (pb == null || fa.equals(fb)) continue;
-                for (int i : pa) {
-                    for (int j : pb) {
-                        if (i != j && Math.abs(i - j) <= NEAR) return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /** How far apart two words of one phrase may stand (in analysed words: the stop words between them do not count). */
-    static final int NEAR = 2;
 
     /** True when {@code tokens} (analysed for {@code lang}) hold the term in one of its forms. */
     static boolean holdsIn(TermForms forms, Lang lang, Set<String> tokens) {

@@ -63,21 +63,6 @@ record Focus(ParsedQuestion question, List<QueryTerm> terms, Map<QueryTerm, Evid
         return t.kind() == QueryTerm.Kind.NAME || t.kind() == QueryTerm.Kind.NUMBER;
     }
 
-    /**
-     * The terms the question's own words give, in the order they come in it (a term from the conversation, or one not
-     * found as typed, left out).
-     */
-    List<QueryTerm> inQuestionOrder() {
-        String text = question.text().toLowerCase(java.util.Locale.ROOT);
-        List<Map.Entry<Integer, QueryTerm>> at = new ArrayList<>();
-        for (QueryTerm t : terms) {
-            int i = text.indexOf(t.surface().toLowerCase(java.util.Locale.ROOT));
-            if (i >= 0) at.add(Map.entry(i, t));
-        }
-        at.sort(Map.Entry.comparingByKey());
-        return at.stream().map(Map.Entry::getValue).toList();
-    }
-
     /** Sum of the weights of all terms. */
     double totalWeight() {
         return weights.values().stream().mapToDouble(Double::doubleValue).sum();

@@ -15,14 +15,14 @@ import java.util.Set;
  */
 final class Signals {
     static final List<String> CANDIDATE = List.of("fused", "lexical", "lexical_abs", "dense", "dense_gap", "rank",
-            "coverage", "coverage_inside", "names", "word_inside", "type_wanted", "type_held", "cross_lang", "sentence_coverage", "fused_coverage", "fact_found", "fact_coverage", "phrases");
+            "coverage", "coverage_inside", "names", "word_inside", "type_wanted", "type_held", "cross_lang", "sentence_coverage", "fused_coverage", "fact_found", "fact_coverage");
     /**
      * The abstention model reads no dense similarity: it must decide the same with the embedding model off
      * (SOURCED_EMBEDDING=none) or replaced by another whose similarities have another scale.
      */
     static final List<String> QUESTION = List.of("top_score", "score_gap", "coverage", "coverage_inside", "names", "lexical_abs",
             "type_wanted", "type_held", "unknown_share", "terms", "cross_lang", "sentence_coverage", "follow_up",
-            "fact_asked", "fact_found", "fact_coverage", "phrases");
+            "fact_asked", "fact_found", "fact_coverage");
 
     private Signals() {
     }
@@ -67,7 +67,6 @@ final class Signals {
         x.put("type_held", wanted.isEmpty() ? 0.0 : (double) wanted.stream().filter(present::contains).count() / wanted.size());
         x.put("cross_lang", h.lang() != f.question().lang() ? 1.0 : 0.0);
         x.put("sentence_coverage", sentenceCoverage(f, e));
-        x.put("phrases", phrases(f, e));
         // retrieval's score discounted by what it leaves out of the question: each alone ranks worse than the two
         x.put("fused_coverage", x.get("fused") * x.get("coverage") * x.get("coverage"));
         return x;
@@ -85,21 +84,6 @@ final class Signals {
         x.put("fact_found", found.isPresent() ? 1.0 : 0.0);
         x.put("fact_coverage", found.map(FactSpan.Found::coverage).orElse(0.0));
         return found;
-    }
-
-    /**
-     * The share of the question's neighbouring terms (in the order the question gives them) that stand near each other
-     * in the passage too: a question often reuses the phrases of the sentence that answers it, and a passage that
-     * merely mentions the same words apart does not.
-     */
-    static double phrases(Focus f, Evidence e) {
-        List<QueryTerm> ordered = f.inQuestionOrder();
-        if (ordered.size() < 2) return 0;
-        int near = 0;
-        for (int i = 0; i + 1 < ordered.size(); i++) {
-            if (e.near(f.forms().get(ordered.get(i)), f.forms().get(ordered.get(i + 1)))) near++;
-        }
-        return (double) near / (ordered.size() - 1);
     }
 
     /** The largest share of the question's weight that one sentence of the passage holds: answers sit in a sentence. */
@@ -134,7 +118,7 @@ final class Signals {
         x.put("top_score", top == null ? 0 : top.score());
         x.put("score_gap", top == null ? 0 : ranked.size() < 2 ? 5 : Math.min(5, top.score() - ranked.get(1).score()));
         for (String k : List.of("coverage", "coverage_inside", "names", "lexical_abs", "dense", "type_wanted", "type_held",
-                "cross_lang", "sentence_coverage", "fact_asked", "fact_found", "fact_coverage", "phrases")) {
+                "cross_lang", "sentence_coverage", "fact_asked", "fact_found", "fact_coverage")) {
             x.put(k, top == null ? 0 : top.signals().getOrDefault(k, 0.0));
         }
         return x;
