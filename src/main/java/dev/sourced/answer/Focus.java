@@ -1,7 +1,6 @@
 package dev.sourced.answer;
 
 import dev.sourced.corpus.Lang;
-import dev.sourced.index.Fields;
 import dev.sourced.index.ParsedQuestion;
 import dev.sourced.index.PassageIndex;
 import dev.sourced.index.QueryTerm;
@@ -79,12 +78,15 @@ record Focus(ParsedQuestion question, List<QueryTerm> terms, Map<QueryTerm, Evid
         return Math.log(1 + (total - df + 0.5) / (df + 0.5));
     }
 
-    /** Passages that hold the term in any of its forms, in any language's field. */
+    /**
+     * Passages that hold the term in any of its forms, in any language; for a term no passage's text holds, the
+     * passages under a title or heading that does.
+     */
     private static int documentFrequency(PassageIndex index, Evidence.TermForms f) {
         int best = 0;
         for (Lang l : Lang.values()) {
             for (String term : f.in(l).keySet()) {
-                best = Math.max(best, index.docFreq(Fields.body(l), term));
+                best = Math.max(best, index.mentions(l, term));
             }
         }
         return best;

@@ -43,6 +43,11 @@ public final class Analyzers {
     private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<=\\d)[ \\u00A0\\u202F.,](?=\\d{3}(?!\\d))");
     /** A dot inside an acronym ("X.AI", "U.S.A."): the segment before it has one or two letters; xAI = X.AI. */
     private static final Pattern ACRONYM_DOT = Pattern.compile("(?<![\\p{L}\\p{N}]{3})(?<=\\p{L})\\.(?=\\p{L})");
+    /**
+     * A dot between a word of three letters or more and a letter: a web address written as a name ("Amazon.com") or a
+     * missing space after a full stop ("fin.Le"); either way two words, so "Amazon" finds "Amazon.com".
+     */
+    private static final Pattern WORD_DOT = Pattern.compile("(?<=\\p{L}{3})\\.(?=\\p{L})");
     private static final NormalizeCharMap APOSTROPHES;
 
     static {
@@ -122,8 +127,8 @@ public final class Analyzers {
 
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
-            return new PatternReplaceCharFilter(ACRONYM_DOT, "",
-                    new PatternReplaceCharFilter(DIGIT_GROUPS, "", new MappingCharFilter(APOSTROPHES, reader)));
+            return new PatternReplaceCharFilter(WORD_DOT, " ", new PatternReplaceCharFilter(ACRONYM_DOT, "",
+                    new PatternReplaceCharFilter(DIGIT_GROUPS, "", new MappingCharFilter(APOSTROPHES, reader))));
         }
 
         @Override

@@ -38,7 +38,7 @@ public final class Fields {
     /** Commit user data: the layout of the index's fields; an index of another layout is rebuilt from SQLite. */
     public static final String COMMIT_SCHEMA = "schema";
     /** The current layout. Bump it whenever a field is added, removed or analysed differently. */
-    public static final String SCHEMA_VERSION = "5";
+    public static final String SCHEMA_VERSION = "6";
     /** Commit user data: the embedding model whose vectors the index holds. */
     public static final String COMMIT_MODEL = "embedding_model";
 

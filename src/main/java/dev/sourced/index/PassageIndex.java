@@ -398,6 +398,17 @@ public final class PassageIndex implements AutoCloseable {
     }
 
     /**
+     * Passages of language {@code lang} whose text holds {@code term}; when none does, those whose title or section
+     * heading does (a biography may name its subject only in its title, then say "he"). 0: the corpus never writes it.
+     */
+    public int mentions(Lang lang, String term) {
+        return withSearcher(s -> {
+            int body = s.getIndexReader().docFreq(new Term(Fields.body(lang), term));
+            return body > 0 ? body : s.getIndexReader().docFreq(new Term(Fields.context(lang), term));
+        });
+    }
+
+    /**
      * Terms of {@code field} spelled like {@code term} (at most two edits, the first letter kept, more frequent first):
      * how a misspelt question word finds the corpus's own word. Empty when {@code term} is in the field.
      */

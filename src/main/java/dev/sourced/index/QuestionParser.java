@@ -153,8 +153,10 @@ public final class QuestionParser {
                     : capitalized.get(i) ? QueryTerm.Kind.NAME
                     : FRAME_WORDS.contains(w) ? QueryTerm.Kind.FRAME : QueryTerm.Kind.WORD;
             boolean strong = STRONG_NAME.matcher(raw.get(i)).find();
-            if (kind == QueryTerm.Kind.NAME && i == 0 && !strong && (lang == Lang.OTHER || !lexiconUnknown(w, lang))) {
-                kind = QueryTerm.Kind.WORD; // a capital at the start of a question is not a name by itself
+            if (kind == QueryTerm.Kind.NAME && i == 0 && !strong && (lang == Lang.OTHER || w.length() <= 2 || !lexiconUnknown(w, lang))) {
+                // a capital at the start of a question is not a name by itself, least of all on a word of two letters
+                // that a dropped apostrophe left ("Qu entraine…")
+                kind = QueryTerm.Kind.WORD;
             }
             Map<Lang, List<String>> tr = kind == QueryTerm.Kind.NUMBER ? Map.of() : translations(w, lang);
             if (kind == QueryTerm.Kind.NAME && ACRONYM_PLURAL.matcher(raw.get(i)).matches()) {

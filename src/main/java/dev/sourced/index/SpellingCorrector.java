@@ -36,7 +36,7 @@ public final class SpellingCorrector {
         if (t.kind() == QueryTerm.Kind.NUMBER || t.surface().length() < PassageIndex.SPELLING_MIN_LENGTH) return t;
         for (Lang l : Lang.values()) {
             for (String term : t.termsIn(l, questionLang).keySet()) {
-                if (index.docFreq(Fields.body(l), term) > 0) return t; // the corpus holds it somewhere: nothing to correct
+                if (index.mentions(l, term) > 0) return t; // the corpus holds it somewhere: nothing to correct
             }
         }
         Map<Lang, List<String>> found = new EnumMap<>(Lang.class);
