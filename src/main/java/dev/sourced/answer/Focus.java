@@ -1,6 +1,7 @@
 package dev.sourced.answer;
 
 import dev.sourced.corpus.Lang;
+import dev.sourced.index.Fields;
 import dev.sourced.index.ParsedQuestion;
 import dev.sourced.index.PassageIndex;
 import dev.sourced.index.QueryTerm;
@@ -88,6 +89,11 @@ record Focus(ParsedQuestion question, List<QueryTerm> terms, Map<QueryTerm, Evid
             for (String term : f.in(l).keySet()) {
                 best = Math.max(best, index.mentions(l, term));
             }
+        }
+        if (best == 0 && f.term().kind() == QueryTerm.Kind.NAME) {
+            // a name spelt another way in another language ("Heracles", "Héraclès"; "Loyalist", "loyaliste"): the
+            // passages holding a word of the same cognate key (its first letters, accents folded)
+            for (String key : f.cognates()) best = Math.max(best, index.docFreq(Fields.COGNATE, key));
         }
         return best;
     }

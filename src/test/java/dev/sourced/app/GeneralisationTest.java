@@ -104,4 +104,16 @@ class GeneralisationTest {
             assertThat(a.text()).doesNotContain("ne mentionne jamais");
         }
     }
+
+    @Test
+    void aNameSpeltTheOtherLanguagesWayIsMentioned() {
+        try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data), false)) {
+            fixtures(e);
+            e.curation().ingest(doc("mythe", Lang.FR, "Le culte d'Héraclès se répand jusqu'en Sicile grâce aux marins grecs."));
+            Answer a = e.answerer().ask(Question.of("How did the cult of Heracles reach Sicily?"));
+            assertThat(a.text()).doesNotContain("never mentions");
+            assertThat(a.citations()).isNotEmpty();
+            assertThat(a.citations().get(0).docId()).isEqualTo("mythe");
+        }
+    }
 }
