@@ -236,9 +236,11 @@ public final class AnswerEngine implements Answerer, CorpusView {
 
     /** What the question asks about: its terms but the frame words ("reason", "price"), measured against the corpus. */
     private Focus focus(ParsedQuestion parsed) {
-        if (parsed.lang() == Lang.OTHER && translator != null) {
-            // a language without a lexicon: with an LLM, what is asked is what its English translation asks
-            Optional<String> english = translator.translate(parsed.text(), Lang.EN);
+        if (parsed.lang() == Lang.OTHER) {
+            // a language without a lexicon: what is asked is what its English translation asks (by the LLM), else
+            // what its English gloss asks (German and Spanish words glossed one by one)
+            Optional<String> english = translator == null ? Optional.empty() : translator.translate(parsed.text(), Lang.EN);
+            if (english.isEmpty()) english = parser.gloss(parsed.text());
             if (english.isPresent()) {
                 ParsedQuestion t = parser.parse(english.get(), List.of(), Lang.EN);
                 parsed = new ParsedQuestion(english.get(), Lang.EN, t.terms(), parsed.contextTerms(), t.expects(), english.get(), parsed.followUp());

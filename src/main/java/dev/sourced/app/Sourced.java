@@ -11,6 +11,7 @@ import dev.sourced.corpus.DocumentIntake;
 import dev.sourced.corpus.PageFetcher;
 import dev.sourced.corpus.UntrustedParser;
 import dev.sourced.index.Embedder;
+import dev.sourced.index.Glossary;
 import dev.sourced.index.HybridRetriever;
 import dev.sourced.index.IndexException;
 import dev.sourced.index.LexicalQueryBuilder;
@@ -228,7 +229,7 @@ public final class Sourced implements AutoCloseable {
 
     private static AnswerEngine answers(Config config, PassageIndex index, Embedder embedder, DocumentStore store,
                                         Lexicon lexicon, LlmAnswerWriter llm, LlmTranslator translator, LlmTranslator quotes) {
-        QuestionParser parser = new QuestionParser(lexicon, config.on("translation"));
+        QuestionParser parser = new QuestionParser(lexicon, Glossary.builtIn(), config.on("translation"));
         LexicalQueryBuilder queries = new LexicalQueryBuilder(
                 new LexicalQueryBuilder.Options(config.on("translation"), config.on("cognates"), config.on("features")));
         boolean vectorsUsable = embedder != null && index.vectorsMatchModel();

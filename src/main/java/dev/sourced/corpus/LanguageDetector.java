@@ -28,7 +28,10 @@ public final class LanguageDetector {
             "could", "should", "than", "then", "there", "after", "before", "since", "into", "over", "so", "if"));
     private static final Set<String> DE = Set.copyOf(java.util.Arrays.asList(
             "der", "die", "das", "und", "ist", "nicht", "ein", "eine", "mit", "von", "den", "dem", "zu", "warum", "wie",
-            "wer", "was", "hat", "haben", "wurde", "auf", "für", "auch", "sich", "wieviel", "wann", "welche"));
+            "wer", "was", "hat", "haben", "wurde", "auf", "für", "auch", "sich", "wieviel", "wann", "welche", "bei", "im", "beim",
+            "vom", "zum", "zur", "wurden", "wird", "werden", "einer", "eines", "einem", "einen", "nach", "über", "seit", "dass",
+            "oder", "aber", "wenn", "noch", "nur", "schon", "sind", "gibt", "kann", "können", "hatte", "hatten", "waren", "ihre",
+            "seine", "unter", "gegen", "zwischen", "durch", "ohne", "nicht", "wieder"));
     private static final Set<String> ES = Set.copyOf(java.util.Arrays.asList(
             "el", "los", "las", "y", "es", "del", "una", "por", "con", "para", "qué", "cuál", "cuánto", "cuántos", "porqué",
             "cómo", "quién", "cuándo", "dónde", "su", "sus", "lo", "al", "fue", "ha", "han", "se", "como", "pero", "más"));
@@ -39,7 +42,7 @@ public final class LanguageDetector {
     private static final Set<String> EN_INTERROGATIVE = Set.of("what", "which", "who", "whom", "whose", "why", "how", "when", "where");
     /** German and Spanish question words: a question that opens with one is in neither French nor English. */
     private static final Set<String> OTHER_INTERROGATIVE = Set.of("wie", "wer", "wen", "wem", "wessen", "wann", "wo", "woher",
-            "wohin", "warum", "weshalb", "welche", "welcher", "welches", "wieviel", "wieviele", "qué", "quién", "quiénes", "cuál",
+            "wohin", "warum", "weshalb", "welche", "welcher", "welches", "welchen", "welchem", "wieviel", "wieviele", "qué", "quién", "quiénes", "cuál",
             "cuáles", "cuánto", "cuánta", "cuántos", "cuántas", "dónde", "cuándo", "cómo", "por qué");
 
     /** English contractions ("don't", "it's", "they're"): the apostrophe splits them into words of no language. */
@@ -73,7 +76,7 @@ public final class LanguageDetector {
                     || w.indexOf('ç') >= 0 || w.indexOf('ù') >= 0) {
                 fr += 0.5;
             }
-            if (w.indexOf('ß') >= 0 || w.indexOf('ñ') >= 0 || w.indexOf('ü') >= 0 || w.indexOf('¿') >= 0) {
+            if (w.indexOf('ß') >= 0 || w.indexOf('ñ') >= 0 || w.indexOf('ü') >= 0 || w.indexOf('ä') >= 0 || w.indexOf('ö') >= 0) {
                 other += 1;
             }
         }
@@ -83,8 +86,8 @@ public final class LanguageDetector {
         if (fr == 0 && en == 0) {
             return Lang.OTHER;
         }
-        if (other > Math.max(fr, en)) {
-            return Lang.OTHER;
+        if (other >= Math.max(fr, en)) {
+            return Lang.OTHER; // a tie too: "Was … bei der … an?" has as many German words as English-looking ones
         }
         if (fr > en) return Lang.FR;
         if (en > fr) return Lang.EN;

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,11 +89,26 @@ public final class QuestionParser {
     static final int MAX_TRANSLATIONS = 4;
 
     private final Lexicon lexicon;
+    private final Glossary glossary;
     private final boolean translate;
 
+    /** A parser without glossary: questions in languages other than French and English keep only names and numbers. */
     public QuestionParser(Lexicon lexicon, boolean translate) {
+        this(lexicon, Glossary.none(), translate);
+    }
+
+    public QuestionParser(Lexicon lexicon, Glossary glossary, boolean translate) {
         this.lexicon = lexicon;
+        this.glossary = glossary;
         this.translate = translate;
+    }
+
+    /**
+     * The English gloss of a question in a language of the glossary (German, Spanish), to be parsed as English; empty
+     * when the question is in no such language or translation is off.
+     */
+    public Optional<String> gloss(String question) {
+        return translate ? glossary.gloss(question) : Optional.empty();
     }
 
     public ParsedQuestion parse(String question, List<String> context, Lang fallback) {

@@ -116,4 +116,20 @@ class GeneralisationTest {
             assertThat(a.citations().get(0).docId()).isEqualTo("mythe");
         }
     }
+
+    @Test
+    void germanAndSpanishQuestionsAreGlossedIntoEnglishAndFindFrenchPassages() {
+        try (Sourced e = Sourced.open(TestEngines.lexicalOnly(data), false)) {
+            fixtures(e);
+            e.curation().ingest(doc("nuit", Lang.FR, "Pendant la nuit, plusieurs supermarchés de la ville ont été pillés par des émeutiers."));
+            e.curation().ingest(doc("ecole", Lang.FR, "La ville a ouvert une nouvelle école de musique près du port."));
+            // no name to hold on to: only the words, glossed one by one (a compound split, a participle undone)
+            Answer de = e.answerer().ask(Question.of("Welche Supermärkte wurden in der Nacht geplündert?"));
+            assertThat(de.abstained()).isFalse();
+            assertThat(de.citations().get(0).docId()).isEqualTo("nuit");
+            Answer es = e.answerer().ask(Question.of("¿Qué supermercados fueron saqueados durante la noche?"));
+            assertThat(es.abstained()).isFalse();
+            assertThat(es.citations().get(0).docId()).isEqualTo("nuit");
+        }
+    }
 }

@@ -1,0 +1,245 @@
+package dev.sourced.index;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.tartarus.snowball.SnowballStemmer;
+import org.tartarus.snowball.ext.GermanStemmer;
+import org.tartarus.snowball.ext.SpanishStemmer;
+
+/**
+ * Word-by-word English glosses of questions in languages the corpus is not written in but readers ask in (German and
+ * Spanish), from general lexicons shipped with Sourced ({@code de-en.tsv}, {@code es-en.tsv}). A gloss is not a
+ * translation: it is the question's content words in English, its names kept, which the English question parser then
+ * reads (and translates into French with the main lexicon). Words are looked up as typed, then by stem (Snowball, accents
+ * and umlauts folded), then, in German, as a compound of two known words ("Gaspreise": gas price).
+ */
+public final class Glossary {
+    /** One language's lexicon: entries by folded word and by stem, its stop words, its stemmer. */
+    private record Language(String name, Map<String, String> words, Map<String, String> stems, int longestPhrase,
+                            CharArraySet stop, Supplier<SnowballStemmer> stemmer, boolean compounds) {
+        String lookUp(String folded) {
+            String w = words.get(folded);
+            if (w != null) return w;
+            w = folded.length() >= MIN_STEMMED ? stems.get(stem(folded)) : null;
+            if (w != null || !compounds || !folded.startsWith("ge") || folded.length() < MIN_STEMMED + 3) return w;
+            // a German past participle: ge- + stem + -t ("geplündert": plündern) or -en ("gewonnen" is listed)
+            String stem = folded.substring(2);
+            for (String verb : List.of(stem, stem.replaceAll("t$", "en"), stem.replaceAll("t$", "n"))) {
+                w = words.getOrDefault(verb, stems.get(stem(verb)));
+                if (w != null) return w;
+            }
+            return null;
+        }
+
+        String stem(String folded) {
+            SnowballStemmer s = stemmer.get();
+            s.setCurrent(folded);
+            s.stem();
+            return s.getCurrent();
+        }
+
+        /** "gaspreise" as "gas" + "preise", with a linking s or n dropped ("verkehrsminister"); the longest head wins. */
+        String compound(String folded) {
+            if (!compounds) return null;
+            for (int i = MIN_PART; i <= folded.length() - MIN_PART; i++) {
+                String head = lookUp(folded.substring(i));
+                if (head == null) continue;
+                String left = folded.substring(0, i);
+                String modifier = lookUp(left);
+                if (modifier == null && (left.endsWith("s") || left.endsWith("n")) && left.length() > MIN_PART) {
+                    modifier = lookUp(left.substring(0, left.length() - 1));
+                }
+                if (modifier != null) return modifier + " " + head;
+            }
+            return null;
+        }
+
+        /** How many of {@code words} are this language's stop words or known words. */
+        int recognised(List<String> folded) {
+            int n = 0;
+            for (String w : folded) {
+                if (stop.contains(w) || words.containsKey(w)) n++;
+            }
+            return n;
+        }
+    }
+
+    static final String GERMAN_RESOURCE = "/dev/sourced/lexicon/de-en.tsv";
+    static final String SPANISH_RESOURCE = "/dev/sourced/lexicon/es-en.tsv";
+    /** Shorter words are looked up as typed only: their stems collide. */
+    static final int MIN_STEMMED = 4;
+    /** Each part of a compound has at least this many letters. */
+    static final int MIN_PART = 3;
+    private static final Pattern TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{N}'’\\-.]*\\p{L}|\\p{L}|\\p{N}+(?:[.,]\\p{N}+)*");
+    private static volatile Glossary builtIn;
+
+    private final List<Language> languages;
+
+    private Glossary(List<Language> languages) {
+        this.languages = List.copyOf(languages);
+    }
+
+    /** No glossary: every question in another language is left as it is. */
+    public static Glossary none() {
+        return new Glossary(List.of());
+    }
+
+    /** The shipped German and Spanish lexicons (read once). */
+    public static Glossary builtIn() {
+        Glossary g = builtIn;
+        if (g == null) {
+            synchronized (Glossary.class) {
+                if (builtIn == null) {
+                    builtIn = new Glossary(List.of(
+                            language("German", read(GERMAN_RESOURCE), GermanAnalyzer.getDefaultStopSet(), GermanStemmer::new, true),
+                            language("Spanish", read(SPANISH_RESOURCE), SpanishAnalyzer.getDefaultStopSet(), SpanishStemmer::new, false)));
+                }
+                g = builtIn;
+            }
+        }
+        return g;
+    }
+
+    /** A glossary of one language from lexicon lines ({@code word<TAB>english|english…}), for tests. */
+    static Glossary of(String name, List<String> lines, CharArraySet stop, Supplier<SnowballStemmer> stemmer, boolean compounds) {
+        return new Glossary(List.of(language(name, lines, stop, stemmer, compounds)));
+    }
+
+    /** The number of entries of each language, for the start-up log. */
+    public String describe() {
+        if (languages.isEmpty()) return "no glossary";
+        List<String> parts = new ArrayList<>();
+        for (Language l : languages) parts.add(l.name() + "-English " + l.words().size());
+        return String.join(", ", parts);
+    }
+
+    /**
+     * The question's English gloss, when it is in a language of this glossary (its words are more often that language's
+     * stop or known words than any other's) and at least one of its content words is known; else empty.
+     */
+    public Optional<String> gloss(String question) {
+        List<String> tokens = new ArrayList<>();
+        Matcher m = TOKEN.matcher(question == null ? "" : question);
+        while (m.find()) tokens.add(m.group());
+        if (tokens.isEmpty()) return Optional.empty();
+        List<String> folded = tokens.stream().map(Glossary::fold).toList();
+        Language best = null;
+        int bestScore = 0;
+        for (Language l : languages) {
+            int score = l.recognised(folded);
+            if (score > bestScore) {
+                best = l;
+                bestScore = score;
+            }
+        }
+        if (best == null) return Optional.empty();
+        return gloss(best, tokens, folded);
+    }
+
+    private static Optional<String> gloss(Language l, List<String> tokens, List<String> folded) {
+        List<String> out = new ArrayList<>();
+        int known = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            int phrase = phraseAt(l, folded, i);
+            if (phrase > 0) {
+                out.add(l.words().get(String.join(" ", folded.subList(i, i + phrase))));
+                known++;
+                i += phrase - 1;
+                continue;
+            }
+            String w = folded.get(i);
+            if (Character.isDigit(w.charAt(0))) {
+                out.add(tokens.get(i));
+                continue;
+            }
+            String english = l.lookUp(w);
+            if (english == null && !l.stop().contains(w)) english = l.compound(w);
+            if (english != null) {
+                out.add(english);
+                known++;
+            } else if (!l.stop().contains(w)) {
+                out.add(unknown(tokens.get(i), i == 0, l.compounds()));
+            }
+        }
+        return known == 0 ? Optional.empty() : Optional.of(String.join(" ", out) + "?");
+    }
+
+    /** The longest phrase of the lexicon that starts at token {@code i} (two words or more), or 0. */
+    private static int phraseAt(Language l, List<String> folded, int i) {
+        for (int n = Math.min(l.longestPhrase(), folded.size() - i); n >= 2; n--) {
+            if (l.words().containsKey(String.join(" ", folded.subList(i, i + n)))) return n;
+        }
+        return 0;
+    }
+
+    /**
+     * A word the lexicon lacks, kept: a name keeps its capital, but a German noun is capitalised as any noun is, so
+     * there (and at the start of a question) only a word with capitals or digits inside ("PSG", "H100") keeps them.
+     */
+    private static String unknown(String word, boolean first, boolean nounsCapitalised) {
+        boolean strong = word.chars().skip(1).anyMatch(Character::isUpperCase) || word.chars().anyMatch(Character::isDigit);
+        return strong || !(first || nounsCapitalised) ? word : word.toLowerCase(Locale.ROOT);
+    }
+
+    private static Language language(String name, List<String> lines, CharArraySet stop, Supplier<SnowballStemmer> stemmer,
+                                     boolean compounds) {
+        Map<String, String> words = new HashMap<>();
+        Map<String, String> stems = new HashMap<>();
+        int longest = 1;
+        ThreadLocal<SnowballStemmer> perThread = ThreadLocal.withInitial(stemmer);
+        CharArraySet foldedStop = new CharArraySet(stop.size(), false);
+        for (Object w : stop) foldedStop.add(fold(new String((char[]) w)));
+        stop = CharArraySet.unmodifiableSet(foldedStop);
+        Language probe = new Language(name, words, stems, 1, stop, perThread::get, compounds);
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            int tab = line.indexOf('\t');
+            if (tab <= 0 || tab == line.length() - 1) continue;
+            String word = fold(line.substring(0, tab).strip());
+            String english = line.substring(tab + 1).split("\\|")[0].strip();
+            if (word.isEmpty() || english.isEmpty()) continue;
+            words.putIfAbsent(word, english);
+            int n = word.split(" ").length;
+            longest = Math.max(longest, n);
+            if (n == 1 && word.length() >= MIN_STEMMED) stems.putIfAbsent(probe.stem(word), english);
+        }
+        return new Language(name, Map.copyOf(words), Map.copyOf(stems), longest, stop, perThread::get, compounds);
+    }
+
+    private static List<String> read(String resource) {
+        try (InputStream in = Glossary.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
+            List<String> lines = new ArrayList<>();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) lines.add(line);
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Lower case, accents and umlauts folded, ß as ss: "Städte" and "stadte", "quién" and "quien" are one word. */
+    static String fold(String s) {
+        String lower = s.toLowerCase(Locale.ROOT).replace('’', '\'').replace("ß", "ss");
+        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+    }
+
+}
