@@ -56,6 +56,9 @@ class LongAndSpecialRepliesTest {
         Person reader = BotFixture.reader("fr");
         ChatRef chat = ChatRef.privateWith(reader);
         SentMessage reply = f.server.awaitReplyTo(chat.id(), f.server.send(chat, reader, SPECIAL_QUESTION), WAIT);
+        // the whole reply, to its last part with the buttons, before the next test holds messages
+        f.server.await(() -> f.server.messages(chat.id()).stream().anyMatch(m -> !m.buttons().isEmpty()), WAIT,
+                () -> "the last part, with the buttons");
 
         assertThat(TelegramHtml.isValid(reply.html())).isTrue();
         assertThat(reply.text()).contains("Grellier & Fils", "<hors taxes>", "Presse & Cie <test>", "l'inventaire <complet>");
