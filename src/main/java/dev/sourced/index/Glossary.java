@@ -90,26 +90,31 @@ public final class Glossary {
     private static final Pattern TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{N}'’\\-.]*\\p{L}|\\p{L}|\\p{N}+(?:[.,]\\p{N}+)*");
     private static volatile Glossary builtIn;
 
-    private final List<Language> languages;
+    /** The languages; the shipped ones are read on a background thread, and a gloss waits for them. */
+    private final java.util.concurrent.CompletableFuture<List<Language>> languages;
 
-    private Glossary(List<Language> languages) {
-        this.languages = List.copyOf(languages);
+    private Glossary(java.util.concurrent.CompletableFuture<List<Language>> languages) {
+        this.languages = languages;
     }
 
     /** No glossary: every question in another language is left as it is. */
     public static Glossary none() {
-        return new Glossary(List.of());
+        return new Glossary(java.util.concurrent.CompletableFuture.completedFuture(List.of()));
     }
 
-    /** The shipped German and Spanish lexicons (read once). */
+    /**
+     * The shipped German and Spanish lexicons, read once on a background thread (about 0.3 s, which start-up does not
+     * wait for; the first German or Spanish question does, if it comes first).
+     */
     public static Glossary builtIn() {
         Glossary g = builtIn;
         if (g == null) {
             synchronized (Glossary.class) {
                 if (builtIn == null) {
-                    builtIn = new Glossary(List.of(
+                    builtIn = new Glossary(java.util.concurrent.CompletableFuture.supplyAsync(() -> List.of(
                             language("German", read(GERMAN_RESOURCE), GermanAnalyzer.getDefaultStopSet(), GermanStemmer::new, true),
-                            language("Spanish", read(SPANISH_RESOURCE), SpanishAnalyzer.getDefaultStopSet(), SpanishStemmer::new, false)));
+                            language("Spanish", read(SPANISH_RESOURCE), SpanishAnalyzer.getDefaultStopSet(), SpanishStemmer::new, false)),
+                            r -> Thread.ofPlatform().daemon().name("glossary-loader").start(r)));
                 }
                 g = builtIn;
             }
@@ -117,17 +122,13 @@ public final class Glossary {
         return g;
     }
 
-    /** A glossary of one language from lexicon lines ({@code word<TAB>english|english…}), for tests. */
-    static Glossary of(String name, List<String> lines, CharArraySet stop, Supplier<SnowballStemmer> stemmer, boolean compounds) {
-        return new Glossary(List.of(language(name, lines, stop, stemmer, compounds)));
+    private List<Language> languages() {
+        return languages.join();
     }
 
-    /** The number of entries of each language, for the start-up log. */
-    public String describe() {
-        if (languages.isEmpty()) return "no glossary";
-        List<String> parts = new ArrayList<>();
-        for (Language l : languages) parts.add(l.name() + "-English " + l.words().size());
-        return String.join(", ", parts);
+    /** A glossary of one language from lexicon lines ({@code word<TAB>english|english…}), for tests. */
+    static Glossary of(String name, List<String> lines, CharArraySet stop, Supplier<SnowballStemmer> stemmer, boolean compounds) {
+        return new Glossary(java.util.concurrent.CompletableFuture.completedFuture(List.of(language(name, lines, stop, stemmer, compounds))));
     }
 
     /**
@@ -142,7 +143,7 @@ public final class Glossary {
         List<String> folded = tokens.stream().map(Glossary::fold).toList();
         Language best = null;
         int bestScore = 0;
-        for (Language l : languages) {
+        for (Language l : languages()) {
             int score = l.recognised(folded);
             if (score > bestScore) {
                 best = l;
