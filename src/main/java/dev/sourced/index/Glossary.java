@@ -90,31 +90,28 @@ public final class Glossary {
     private static final Pattern TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{N}'’\\-.]*\\p{L}|\\p{L}|\\p{N}+(?:[.,]\\p{N}+)*");
     private static volatile Glossary builtIn;
 
-    /** The languages; the shipped ones are read on a background thread, and a gloss waits for them. */
-    private final java.util.concurrent.CompletableFuture<List<Language>> languages;
+    /** The languages, read when the first question in another language comes (about 0.3 s), not at start-up. */
+    private final Supplier<List<Language>> source;
+    private volatile List<Language> languages;
 
-    private Glossary(java.util.concurrent.CompletableFuture<List<Language>> languages) {
-        this.languages = languages;
+    private Glossary(Supplier<List<Language>> source) {
+        this.source = source;
     }
 
     /** No glossary: every question in another language is left as it is. */
     public static Glossary none() {
-        return new Glossary(java.util.concurrent.CompletableFuture.completedFuture(List.of()));
+        return new Glossary(List::of);
     }
 
-    /**
-     * The shipped German and Spanish lexicons, read once on a background thread (about 0.3 s, which start-up does not
-     * wait for; the first German or Spanish question does, if it comes first).
-     */
+    /** The shipped German and Spanish lexicons (one instance, read once, when first needed). */
     public static Glossary builtIn() {
         Glossary g = builtIn;
         if (g == null) {
             synchronized (Glossary.class) {
                 if (builtIn == null) {
-                    builtIn = new Glossary(java.util.concurrent.CompletableFuture.supplyAsync(() -> List.of(
+                    builtIn = new Glossary(() -> List.of(
                             language("German", read(GERMAN_RESOURCE), GermanAnalyzer.getDefaultStopSet(), GermanStemmer::new, true),
-                            language("Spanish", read(SPANISH_RESOURCE), SpanishAnalyzer.getDefaultStopSet(), SpanishStemmer::new, false)),
-                            r -> Thread.ofPlatform().daemon().name("glossary-loader").start(r)));
+                            language("Spanish", read(SPANISH_RESOURCE), SpanishAnalyzer.getDefaultStopSet(), SpanishStemmer::new, false)));
                 }
                 g = builtIn;
             }
@@ -123,12 +120,20 @@ public final class Glossary {
     }
 
     private List<Language> languages() {
-        return languages.join();
+        List<Language> l = languages;
+        if (l == null) {
+            synchronized (this) {
+                if (languages == null) languages = List.copyOf(source.get());
+                l = languages;
+            }
+        }
+        return l;
     }
 
     /** A glossary of one language from lexicon lines ({@code word<TAB>english|english…}), for tests. */
     static Glossary of(String name, List<String> lines, CharArraySet stop, Supplier<SnowballStemmer> stemmer, boolean compounds) {
-        return new Glossary(java.util.concurrent.CompletableFuture.completedFuture(List.of(language(name, lines, stop, stemmer, compounds))));
+        Language l = language(name, lines, stop, stemmer, compounds);
+        return new Glossary(() -> List.of(l));
     }
 
     /**
