@@ -31,7 +31,7 @@ public final class LanguageDetector {
             "wer", "was", "hat", "haben", "wurde", "auf", "für", "auch", "sich", "wieviel", "wann", "welche", "bei", "im", "beim",
             "vom", "zum", "zur", "wurden", "wird", "werden", "einer", "eines", "einem", "einen", "nach", "über", "seit", "dass",
             "oder", "aber", "wenn", "noch", "nur", "schon", "sind", "gibt", "kann", "können", "hatte", "hatten", "waren", "ihre",
-            "seine", "unter", "gegen", "zwischen", "durch", "ohne", "nicht", "wieder"));
+            "seine", "unter", "gegen", "zwischen", "durch", "ohne", "wieder"));
     private static final Set<String> ES = Set.copyOf(java.util.Arrays.asList(
             "el", "los", "las", "y", "es", "del", "una", "por", "con", "para", "qué", "cuál", "cuánto", "cuántos", "porqué",
             "cómo", "quién", "cuándo", "dónde", "su", "sus", "lo", "al", "fue", "ha", "han", "se", "como", "pero", "más"));
