@@ -181,9 +181,10 @@ public final class AnswerEngine implements Answerer, CorpusView {
             // the writer's sentences were checked against the quotes they cite; nothing checked, nothing changed
             text = writer.write(question, say.lang(), citations).orElse(text);
         }
-        citations = new ArrayList<>(citations);
-        citations.addAll(cited.further());
-        return new Answer(question.text(), say.lang(), text, false, translateQuotes(citations, say.lang()), ms(t0));
+        // the quotes the answer rests on get a translation; further sources stay as they are (fewer LLM calls)
+        List<Citation> quoted = new ArrayList<>(translateQuotes(citations, say.lang()));
+        quoted.addAll(cited.further());
+        return new Answer(question.text(), say.lang(), text, false, quoted, ms(t0));
     }
 
     /**

@@ -65,6 +65,10 @@ class EngineWithLlmTest {
             assertThat(a.citations().get(0).text()).startsWith("Le laboratoire de Valmont"); // the quote stays verbatim
             assertThat(a.citations().get(0).translation()).startsWith("The Valmont laboratory hired 12 researchers");
             assertThat(llm.received().get(2).message("user")).contains("<quote>Le laboratoire de Valmont");
+            // a further source (it shares only "Valmont" with the question) is listed, not translated
+            assertThat(a.citations()).filteredOn(c -> c.docId().equals("port")).singleElement()
+                    .satisfies(c -> assertThat(c.translation()).isEmpty());
+            assertThat(llm.received()).hasSize(3);
         }
     }
 
