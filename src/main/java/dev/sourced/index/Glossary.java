@@ -37,6 +37,16 @@ public final class Glossary {
         String lookUp(String folded) {
             String w = words.get(folded);
             if (w != null) return w;
+            if (compounds) {
+                // a German plural or case ending on a listed noun ("Sitze": Sitz), before the stemmer, which may
+                // bring the noun to a verb's stem ("sitz" of sitzen)
+                for (String ending : NOUN_ENDINGS) {
+                    if (folded.endsWith(ending) && folded.length() - ending.length() >= MIN_PART) {
+                        w = words.get(folded.substring(0, folded.length() - ending.length()));
+                        if (w != null) return w;
+                    }
+                }
+            }
             w = folded.length() >= MIN_STEMMED ? stems.get(stem(folded)) : null;
             if (w != null || !compounds || !folded.startsWith("ge") || folded.length() < MIN_STEMMED + 3) return w;
             // a German past participle: ge- + stem + -t ("geplündert": plündern) or -en ("gewonnen" is listed)
@@ -85,6 +95,8 @@ public final class Glossary {
     static final String SPANISH_RESOURCE = "/dev/sourced/lexicon/es-en.tsv";
     /** Shorter words are looked up as typed only: their stems collide. */
     static final int MIN_STEMMED = 4;
+    /** The endings German nouns take in the plural and in the dative and genitive. */
+    static final List<String> NOUN_ENDINGS = List.of("en", "er", "es", "e", "n", "s");
     /** Each part of a compound has at least this many letters. */
     static final int MIN_PART = 3;
     private static final Pattern TOKEN = Pattern.compile("\\p{L}[\\p{L}\\p{N}'’\\-.]*\\p{L}|\\p{L}|\\p{N}+(?:[.,]\\p{N}+)*");

@@ -11,7 +11,7 @@ import org.tartarus.snowball.ext.SpanishStemmer;
 
 /** English glosses of German and Spanish questions from a small lexicon written for the test. */
 class GlossaryTest {
-    private static final Glossary GERMAN = Glossary.of("German", List.of("# a comment", "wie viele\thow many", "sitz\tseat|headquarters",
+    private static final Glossary GERMAN = Glossary.of("German", List.of("# a comment", "wie viele\thow many", "sitzen\tsit", "sitz\tseat|headquarters",
             "gewinnen\twin", "gewannen\twin", "gas\tgas", "preis\tprice|prize", "stadt\tcity", "nachbar\tneighbour", "verkehr\ttraffic",
             "minister\tminister", "welche\twhich", "plündern\tloot"), GermanAnalyzer.getDefaultStopSet(), GermanStemmer::new, true);
     private static final Glossary SPANISH = Glossary.of("Spanish", List.of("quién\twho", "seleccionadora\tcoach", "inglaterra\tengland",
@@ -20,6 +20,11 @@ class GlossaryTest {
     @Test
     void phrasesStemsAndIrregularFormsAreGlossedAndStopWordsDropped() {
         assertThat(GERMAN.gloss("Wie viele Sitze gewannen die Grünen?")).contains("how many seat win grünen?");
+    }
+
+    @Test
+    void aGermanPluralNounIsTheNounEvenWhenAVerbSharesItsStem() {
+        assertThat(GERMAN.gloss("Welche Sitze?")).contains("which seat?");
     }
 
     @Test
