@@ -31,13 +31,16 @@ import org.tartarus.snowball.ext.SpanishStemmer;
  * and umlauts folded), then, in German, as a compound of two known words ("Gaspreise": gas price).
  */
 public final class Glossary {
-    /** One language's lexicon: entries by folded word and by stem, its stop words, its stemmer. */
+    /**
+     * One language's lexicon: entries by folded word and by stem, its stop words, its stemmer, and whether German's rules
+     * apply (compounds, ge- participles, noun endings, every noun capitalised).
+     */
     private record Language(String name, Map<String, String> words, Map<String, String> stems, int longestPhrase,
-                            CharArraySet stop, Supplier<SnowballStemmer> stemmer, boolean compounds) {
+                            CharArraySet stop, Supplier<SnowballStemmer> stemmer, boolean german) {
         String lookUp(String folded) {
             String w = words.get(folded);
             if (w != null) return w;
-            if (compounds) {
+            if (german) {
                 // a German plural or case ending on a listed noun ("Sitze": Sitz), before the stemmer, which may
                 // bring the noun to a verb's stem ("sitz" of sitzen)
                 for (String ending : NOUN_ENDINGS) {
@@ -48,7 +51,7 @@ public final class Glossary {
                 }
             }
             w = folded.length() >= MIN_STEMMED ? stems.get(stem(folded)) : null;
-            if (w != null || !compounds || !folded.startsWith("ge") || folded.length() < MIN_STEMMED + 3) return w;
+            if (w != null || !german || !folded.startsWith("ge") || folded.length() < MIN_STEMMED + 3) return w;
             // a German past participle: ge- + stem + -t ("geplündert": plündern) or -en ("gewonnen" is listed)
             String stem = folded.substring(2);
             for (String verb : List.of(stem, stem.replaceAll("t$", "en"), stem.replaceAll("t$", "n"))) {
@@ -67,7 +70,7 @@ public final class Glossary {
 
         /** "gaspreise" as "gas" + "preise", with a linking s or n dropped ("verkehrsminister"); the longest head wins. */
         String compound(String folded) {
-            if (!compounds) return null;
+            if (!german) return null;
             for (int i = MIN_PART; i <= folded.length() - MIN_PART; i++) {
                 String head = lookUp(folded.substring(i));
                 if (head == null) continue;
@@ -143,8 +146,8 @@ public final class Glossary {
     }
 
     /** A glossary of one language from lexicon lines ({@code word<TAB>english|english…}), for tests. */
-    static Glossary of(String name, List<String> lines, CharArraySet stop, Supplier<SnowballStemmer> stemmer, boolean compounds) {
-        Language l = language(name, lines, stop, stemmer, compounds);
+    static Glossary of(String name, List<String> lines, CharArraySet stop, Supplier<SnowballStemmer> stemmer, boolean german) {
+        Language l = language(name, lines, stop, stemmer, german);
         return new Glossary(() -> List.of(l));
     }
 
@@ -193,7 +196,7 @@ public final class Glossary {
                 out.add(english);
                 known++;
             } else if (!l.stop().contains(w)) {
-                out.add(unknown(tokens.get(i), i == 0, l.compounds()));
+                out.add(unknown(tokens.get(i), i == 0, l.german()));
             }
         }
         return known == 0 ? Optional.empty() : Optional.of(String.join(" ", out) + "?");
@@ -217,7 +220,7 @@ public final class Glossary {
     }
 
     private static Language language(String name, List<String> lines, CharArraySet stop, Supplier<SnowballStemmer> stemmer,
-                                     boolean compounds) {
+                                     boolean german) {
         Map<String, String> words = new HashMap<>();
         Map<String, String> stems = new HashMap<>();
         int longest = 1;
@@ -225,7 +228,7 @@ public final class Glossary {
         CharArraySet foldedStop = new CharArraySet(stop.size(), false);
         for (Object w : stop) foldedStop.add(fold(new String((char[]) w)));
         stop = CharArraySet.unmodifiableSet(foldedStop);
-        Language probe = new Language(name, words, stems, 1, stop, perThread::get, compounds);
+        Language probe = new Language(name, words, stems, 1, stop, perThread::get, german);
         for (String line : lines) {
             if (line.isBlank() || line.startsWith("#")) continue;
             int tab = line.indexOf('\t');
@@ -238,7 +241,7 @@ public final class Glossary {
             longest = Math.max(longest, n);
             if (n == 1 && word.length() >= MIN_STEMMED) stems.putIfAbsent(probe.stem(word), english);
         }
-        return new Language(name, Map.copyOf(words), Map.copyOf(stems), longest, stop, perThread::get, compounds);
+        return new Language(name, Map.copyOf(words), Map.copyOf(stems), longest, stop, perThread::get, german);
     }
 
     private static List<String> read(String resource) {
