@@ -1,12 +1,6 @@
 package dev.sourced.index;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
+import dev.sourced.corpus.LanguageDetector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,8 +29,8 @@ public final class Glossary {
      * One language's lexicon: entries by folded word and by stem, its stop words, its stemmer, and whether German's rules
      * apply (compounds, ge- participles, noun endings, every noun capitalised).
      */
-    private record Language(String name, Map<String, String> words, Map<String, String> stems, int longestPhrase,
-                            CharArraySet stop, Supplier<SnowballStemmer> stemmer, boolean german) {
+    private record Language(Map<String, String> words, Map<String, String> stems, int longestPhrase, CharArraySet stop,
+                            Supplier<SnowballStemmer> stemmer, boolean german) {
         String lookUp(String folded) {
             String w = words.get(folded);
             if (w != null) return w;
@@ -62,10 +56,7 @@ public final class Glossary {
         }
 
         String stem(String folded) {
-            SnowballStemmer s = stemmer.get();
-            s.setCurrent(folded);
-            s.stem();
-            return s.getCurrent();
+            return Glossary.stem(stemmer.get(), folded);
         }
 
         /** "gaspreise" as "gas" + "preise", with a linking s or n dropped ("verkehrsminister"); the longest head wins. */
@@ -125,8 +116,8 @@ public final class Glossary {
             synchronized (Glossary.class) {
                 if (builtIn == null) {
                     builtIn = new Glossary(() -> List.of(
-                            language("German", read(GERMAN_RESOURCE), GermanAnalyzer.getDefaultStopSet(), GermanStemmer::new, true),
-                            language("Spanish", read(SPANISH_RESOURCE), SpanishAnalyzer.getDefaultStopSet(), SpanishStemmer::new, false)));
+                            language(Lexicon.resourceLines(GERMAN_RESOURCE), GermanAnalyzer.getDefaultStopSet(), GermanStemmer::new, true),
+                            language(Lexicon.resourceLines(SPANISH_RESOURCE), SpanishAnalyzer.getDefaultStopSet(), SpanishStemmer::new, false)));
                 }
                 g = builtIn;
             }
@@ -146,8 +137,8 @@ public final class Glossary {
     }
 
     /** A glossary of one language from lexicon lines ({@code word<TAB>english|english…}), for tests. */
-    static Glossary of(String name, List<String> lines, CharArraySet stop, Supplier<SnowballStemmer> stemmer, boolean german) {
-        Language l = language(name, lines, stop, stemmer, german);
+    static Glossary of(List<String> lines, CharArraySet stop, Supplier<SnowballStemmer> stemmer, boolean german) {
+        Language l = language(lines, stop, stemmer, german);
         return new Glossary(() -> List.of(l));
     }
 
@@ -219,16 +210,11 @@ public final class Glossary {
         return strong || !(first || nounsCapitalised) ? word : word.toLowerCase(Locale.ROOT);
     }
 
-    private static Language language(String name, List<String> lines, CharArraySet stop, Supplier<SnowballStemmer> stemmer,
-                                     boolean german) {
+    private static Language language(List<String> lines, CharArraySet stop, Supplier<SnowballStemmer> stemmer, boolean german) {
         Map<String, String> words = new HashMap<>();
         Map<String, String> stems = new HashMap<>();
         int longest = 1;
-        ThreadLocal<SnowballStemmer> perThread = ThreadLocal.withInitial(stemmer);
-        CharArraySet foldedStop = new CharArraySet(stop.size(), false);
-        for (Object w : stop) foldedStop.add(fold(new String((char[]) w)));
-        stop = CharArraySet.unmodifiableSet(foldedStop);
-        Language probe = new Language(name, words, stems, 1, stop, perThread::get, german);
+        SnowballStemmer stemming = stemmer.get();
         for (String line : lines) {
             if (line.isBlank() || line.startsWith("#")) continue;
             int tab = line.indexOf('\t');
@@ -239,28 +225,22 @@ public final class Glossary {
             words.putIfAbsent(word, english);
             int n = word.split(" ").length;
             longest = Math.max(longest, n);
-            if (n == 1 && word.length() >= MIN_STEMMED) stems.putIfAbsent(probe.stem(word), english);
+            if (n == 1 && word.length() >= MIN_STEMMED) stems.putIfAbsent(stem(stemming, word), english);
         }
-        return new Language(name, Map.copyOf(words), Map.copyOf(stems), longest, stop, perThread::get, german);
+        CharArraySet foldedStop = new CharArraySet(stop.size(), false);
+        for (Object w : stop) foldedStop.add(fold(new String((char[]) w)));
+        return new Language(Map.copyOf(words), Map.copyOf(stems), longest, CharArraySet.unmodifiableSet(foldedStop),
+                ThreadLocal.withInitial(stemmer)::get, german);
     }
 
-    private static List<String> read(String resource) {
-        try (InputStream in = Glossary.class.getResourceAsStream(resource)) {
-            if (in == null) throw new IllegalStateException("missing resource " + resource);
-            List<String> lines = new ArrayList<>();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) lines.add(line);
-            }
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static String stem(SnowballStemmer s, String folded) {
+        s.setCurrent(folded);
+        s.stem();
+        return s.getCurrent();
     }
 
     /** Lower case, accents and umlauts folded, ß as ss: "Städte" and "stadte", "quién" and "quien" are one word. */
     static String fold(String s) {
-        String lower = s.toLowerCase(Locale.ROOT).replace('’', '\'').replace("ß", "ss");
-        return Normalizer.normalize(lower, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        return LanguageDetector.fold(s.replace('’', '\'').replace("ß", "ss"));
     }
-
 }

@@ -154,9 +154,14 @@ public final class Lexicon {
     }
 
     private static List<String> readBuiltIn() {
-        try (InputStream in = Lexicon.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
+        return resourceLines(BUILT_IN_RESOURCE);
+    }
+
+    /** The lines of a lexicon shipped in the jar (this one, or the {@link Glossary}'s). */
+    static List<String> resourceLines(String resource) {
+        try (InputStream in = Lexicon.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + BUILT_IN_RESOURCE);
+                throw new IllegalStateException("missing resource " + resource);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         } catch (IOException e) {

@@ -11,10 +11,10 @@ import org.tartarus.snowball.ext.SpanishStemmer;
 
 /** English glosses of German and Spanish questions from a small lexicon written for the test. */
 class GlossaryTest {
-    private static final Glossary GERMAN = Glossary.of("German", List.of("# a comment", "wie viele\thow many", "sitzen\tsit", "sitz\tseat|headquarters",
+    private static final Glossary GERMAN = Glossary.of(List.of("# a comment", "wie viele\thow many", "sitzen\tsit", "sitz\tseat|headquarters",
             "gewinnen\twin", "gewannen\twin", "gas\tgas", "preis\tprice|prize", "stadt\tcity", "nachbar\tneighbour", "verkehr\ttraffic",
             "minister\tminister", "welche\twhich", "plündern\tloot"), GermanAnalyzer.getDefaultStopSet(), GermanStemmer::new, true);
-    private static final Glossary SPANISH = Glossary.of("Spanish", List.of("quién\twho", "seleccionadora\tcoach", "inglaterra\tengland",
+    private static final Glossary SPANISH = Glossary.of(List.of("quién\twho", "seleccionadora\tcoach", "inglaterra\tengland",
             "marcar\tscore", "gol\tgoal", "cuarto\tfourth|room"), SpanishAnalyzer.getDefaultStopSet(), SpanishStemmer::new, false);
 
     @Test
