@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * Numbers glued to letters ("H100", "COP28") are names, never amounts (see {@link FactSpan}).
  */
 final class Disagreements {
-    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}])\\p{Lu}\\p{Ll}{4,}(?![\\p{L}])");
+    /** A capitalised word of five letters or more, with the capitalised words joined to it by hyphens ("Grande-Bretagne"). */
+    private static final Pattern NAME = Pattern.compile("(?<![\\p{L}-])\\p{Lu}\\p{Ll}{4,}(?:-\\p{Lu}\\p{Ll}+)*(?![\\p{L}-])");
     /** Only the first quotes are compared: they are the answer; the later ones are context. */
     static final int COMPARED = 3;
     /** Two sentences answer a question about as well when the lesser covers at least this share of the other's coverage. */
@@ -50,12 +51,31 @@ final class Disagreements {
                 String a = names.get(i), b = names.get(j);
                 if (!first.get(a).equals(first.get(b)) && a.charAt(0) == b.charAt(0) && a.length() >= 6
                         && !LanguageDetector.fold(a).equals(LanguageDetector.fold(b)) && distance(a, b) == 1
-                        && !(a + "s").equals(b) && !(b + "s").equals(a)) { // "Palme", "Palmes": one word, singular and plural
+                        && !inflections(a, b)) {
                     return java.util.Optional.of(say.spellingsDiffer(a, first.get(a), b, first.get(b)));
                 }
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether two words are forms of one word by a gender or number ending, the inflections of French and English
+     * ("Palme" and "Palmes", "Grande" and "Grands", "Française" and "Français"): without their endings they meet.
+     */
+    private static boolean inflections(String a, String b) {
+        java.util.Set<String> bases = bases(a);
+        bases.retainAll(bases(b));
+        return !bases.isEmpty();
+    }
+
+    private static java.util.Set<String> bases(String word) {
+        String w = word.toLowerCase(java.util.Locale.ROOT);
+        java.util.Set<String> out = new java.util.HashSet<>(List.of(w));
+        for (String ending : List.of("s", "x", "e", "es")) {
+            if (w.endsWith(ending)) out.add(w.substring(0, w.length() - ending.length()));
+        }
+        return out;
     }
 
     private static java.util.Optional<String> amounts(List<Citation> citations, Phrases say, FactSpan.Asked asked,

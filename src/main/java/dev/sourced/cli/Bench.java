@@ -157,7 +157,7 @@ final class Bench {
 
     /**
      * Wall time of `ask` in a new JVM over the existing index, started as the launcher starts it (with its class data
-     * sharing archive, made by a first untimed run).
+     * sharing archive, made by a first untimed run, and the quick compiler only).
      */
     private static double firstAnswerSeconds(Path data) {
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -165,7 +165,7 @@ final class Bench {
         double seconds = -1;
         for (int run = 0; run < 2; run++) {
             ProcessBuilder pb = new ProcessBuilder(java, "-XX:SharedArchiveFile=" + archive, "-XX:+AutoCreateSharedArchive",
-                    "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                    "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                     Main.class.getName(), "ask", "--json", "Pourquoi Musk a-t-il quitté OpenAI ?");
             pb.environment().put("SOURCED_DATA", data.toString());
             pb.environment().put("SOURCED_CORPUS", data.resolve("no-corpus").toString());

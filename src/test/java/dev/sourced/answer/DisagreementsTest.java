@@ -52,6 +52,24 @@ class DisagreementsTest {
     }
 
     @Test
+    void inflectedFormsOfOneWordAreNotASecondSpelling() {
+        // gender and number: "Grands" and "Grande", "Française" and "Français" differ by one letter but are one word
+        assertThat(notes(List.of(cite(1, "a", "Les Grands Lacs bordent la province."), cite(2, "b", "Une Grande Région s'étend au nord.")),
+                false, "Où sont les lacs ?", Lang.EN)).isEmpty();
+        assertThat(notes(List.of(cite(1, "a", "La délégation Française est arrivée."), cite(2, "b", "Le pavillon Français est ouvert.")),
+                false, "Qui est arrivé ?", Lang.EN)).isEmpty();
+    }
+
+    @Test
+    void aHyphenatedNameIsComparedWhole() {
+        // "Grande-Bretagne" is one name: its first part is not a second spelling of "Grands" in another quote
+        assertThat(notes(List.of(cite(1, "a", "La Grande-Bretagne voulait isoler la région."), cite(2, "b", "Les Grands Lacs sont au nord.")),
+                false, "Que voulait la Grande-Bretagne ?", Lang.EN)).isEmpty();
+        assertThat(notes(List.of(cite(1, "a", "Il est né à Saint-Malo en 1950."), cite(2, "b", "Il est né à Saint-Maloo.")),
+                false, "Où est-il né ?", Lang.EN)).containsExactly("The sources spell this name two ways: “Saint-Malo” [1] and “Saint-Maloo” [2].");
+    }
+
+    @Test
     void aNounInThePluralIsNotASecondSpelling() {
         assertThat(notes(List.of(cite(1, "a", "Elle a reçu la Palme d'or."), cite(2, "b", "Les Palmes d'or de ces dernières années.")),
                 false, "Qui a reçu la Palme ?", Lang.FR)).isEmpty();
