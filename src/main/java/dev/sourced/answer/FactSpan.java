@@ -190,6 +190,7 @@ final class FactSpan {
         Given q = Given.of(asked);
         List<Span> sentences = SentenceSplitter.split(text);
         List<Found> out = new ArrayList<>();
+        List<Found> marked = new ArrayList<>();
         double previous = 0;
         for (Span s : sentences) {
             List<Match> matches = matches(text, s, lang, asked);
@@ -211,10 +212,14 @@ final class FactSpan {
                     anchors.add("unit:" + c.amount().unit());
                 }
                 double score = effective + c.bonus() - 0.5 * Math.min(dist, 300) / 300.0;
-                out.add(new Found(kind, c.start(), c.end(), text.substring(c.start(), c.end()), score, c.amount(), anchors, effective));
+                Found found = new Found(kind, c.start(), c.end(), text.substring(c.start(), c.end()), score, c.amount(), anchors, effective);
+                out.add(found);
+                if (c.marked() && effective > 0) marked.add(found);
             }
         }
-        return out;
+        // a place the text introduces as one ("lors d'une conférence à Berlin") answers before a capitalised word that
+        // may name anything ("la Banque centrale")
+        return kind == Kind.PLACE && !marked.isEmpty() ? marked : out;
     }
 
     private static int gap(Match m, Candidate c) {
@@ -293,7 +298,11 @@ final class FactSpan {
 
     // ---- candidates ----
 
-    private record Candidate(int start, int end, double bonus, Amount amount) {
+    /** A candidate span; {@code marked}: a word before it says what kind it is (a place after "à", "in"). */
+    private record Candidate(int start, int end, double bonus, Amount amount, boolean marked) {
+        Candidate(int start, int end, double bonus, Amount amount) {
+            this(start, end, bonus, amount, false);
+        }
     }
 
     private static List<Candidate> candidates(Kind kind, String text, Span s, Given q, List<Match> matches) {
@@ -347,6 +356,8 @@ final class FactSpan {
             boolean year = number.matches("(1[5-9]|20)\\d\\d") && parsed.unit().isEmpty() && spanEnd == end;
             if (year) continue; // a year is a date, not an amount
             if (isDayOfMonth(text, spanEnd, s.end(), number)) continue;
+            boolean plain = !isCurrency(parsed.unit()) && !parsed.unit().equals("%") && parsed.value() == parse(number);
+            if (plain && endsName(text, s, spanStart)) continue; // "France 2", "Windows 11 users": a name, not an amount
             double bonus = parsed.unit().isEmpty() ? 0 : isCurrency(parsed.unit()) ? 0.4 : 0.3;
             bonus += countsAsked(end, spanEnd, matches) ? UNIT_ASKED_BONUS : 0;
             out.add(new Candidate(spanStart, trimEnd(text, spanStart, spanEnd), bonus, parsed));
@@ -360,6 +371,14 @@ final class FactSpan {
                     t.amount()));
         }
         return out;
+    }
+
+    /** A capitalised word inside the sentence, then one space: "France 2", "Ligue 1", "Windows 11". */
+    private static final Pattern NAME_BEFORE = Pattern.compile("(?<=[\\p{L}\\p{N},;:] )\\p{Lu}[\\p{L}\\-]* $");
+
+    /** Whether a bare number ends a name (it follows a capitalised word that does not start the sentence). */
+    private static boolean endsName(String text, Span s, int start) {
+        return NAME_BEFORE.matcher(text.substring(Math.max(s.start(), start - 40), start)).find();
     }
 
     /** What an amount gains when its unit is a word of the question ("How many seats…": "412 seats", not "60 %"). */
@@ -612,11 +631,9 @@ final class FactSpan {
                 }
                 if (inQuestion < words) {
                     double bonus = 0.1 * Math.min(2, words - 1) - (inQuestion > 0 ? 0.5 : 0);
-                    if (place) {
-                        Matcher loc = LOCATIVE.matcher(text.substring(Math.max(s.start(), start - 12), start));
-                        bonus += loc.find() ? 1.0 : -0.3;
-                    }
-                    out.add(new Candidate(start, end, bonus, null));
+                    boolean locative = place && LOCATIVE.matcher(text.substring(Math.max(s.start(), start - 12), start)).find();
+                    if (place) bonus += locative ? 1.0 : -0.3;
+                    out.add(new Candidate(start, end, bonus, null, locative));
                 }
             }
             i = j + 1;

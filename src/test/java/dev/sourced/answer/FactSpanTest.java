@@ -48,6 +48,28 @@ class FactSpanTest {
     }
 
     @Test
+    void aNumberAfterACapitalisedWordEndsAName() {
+        // "France 2" is a channel, "Ligue 1" a league: neither is an amount
+        assertThat(answer("Combien de personnes ont regardé la cérémonie ?",
+                "La cérémonie, suivie en direct sur France 2, a réuni 2,1 millions de personnes.", Lang.FR))
+                .isEqualTo("2,1 millions de personnes");
+        assertThat(answer("Combien de téléspectateurs ont suivi la cérémonie ?", "La cérémonie a été diffusée sur France 2.", Lang.FR)).isNull();
+        assertThat(answer("How many goals did the striker score?", "The striker scored in Ligue 1 again.", Lang.EN)).isNull();
+        assertThat(answer("How many did the shop sell?", "The shop sold 4 000.", Lang.EN)).isEqualTo("4 000");
+    }
+
+    @Test
+    void aPlaceAfterALocativeAnswersBeforeACapitalisedWordCloserToTheQuestion() {
+        String text = "La présidente de la Banque centrale européenne Christine Lagarde a prévenu mardi qu'il n'était pas encore "
+                + "temps de crier victoire face à l'inflation. « Il n'est pas encore temps », a-t-elle indiqué lors d'une conférence à Berlin.";
+        assertThat(answer("Où Christine Lagarde a-t-elle dit qu'il n'était pas temps de crier victoire face à l'inflation ?", text, Lang.FR))
+                .isEqualTo("Berlin");
+        // with no place introduced as one, a capitalised word may still be the answer
+        assertThat(answer("Where did the delegates meet again?", "The delegates met again, this time with Geneva hosting the talks.", Lang.EN))
+                .isEqualTo("Geneva");
+    }
+
+    @Test
     void aNumberGluedToLettersIsANameNotAnAmount() {
         String text = "Les puces H100 de Nvidia équipent le centre ; la COP28 et l'A320 n'y sont pour rien. Le centre en aligne 4 000.";
         assertThat(answer("Combien de puces H100 le centre aligne-t-il ?", text, Lang.FR)).isEqualTo("4 000");
