@@ -20,7 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -46,6 +45,8 @@ public final class AnswerEngine implements Answerer, CorpusView {
     static final double CITE_GAP = 3.0;
     /** Two passages sharing this share of their word trigrams are one statement from several outlets. */
     static final double DUPLICATE_OVERLAP = 0.6;
+    /** Quotes are compared by their runs of three words. */
+    static final int QUOTE_SHINGLE = 3;
     static final int CONTEXT_SENTENCES = 2;
     /** How much the ranker's confidence in a quote counts, beside how well a span answers, in choosing the fact to state. */
     static final double RANK_WEIGHT = 1.0;
@@ -318,16 +319,16 @@ public final class AnswerEngine implements Answerer, CorpusView {
         double top = ranked.get(0).score();
         List<List<PassageHit>> groups = new ArrayList<>();
         List<Signals.Ranked> mains = new ArrayList<>();
-        List<Set<String>> shingles = new ArrayList<>();
+        List<NearDuplicates.Shingles> shingles = new ArrayList<>();
         int supporting = 0;
         for (Signals.Ranked s : ranked) {
             boolean supports = mains.isEmpty() || s.score() >= top - CITE_GAP;
             if (!supports && s.signals().getOrDefault("coverage", 0.0) <= 0) continue;
             PassageHit h = s.hit();
-            Set<String> sh = shingles(h.text());
+            NearDuplicates.Shingles sh = NearDuplicates.shingles(h.text(), QUOTE_SHINGLE);
             int dup = -1;
             for (int i = 0; i < groups.size(); i++) {
-                if (overlap(sh, shingles.get(i)) >= DUPLICATE_OVERLAP) {
+                if (sh.overlap(shingles.get(i)) >= DUPLICATE_OVERLAP) {
                     dup = i;
                     break;
                 }
@@ -463,14 +464,6 @@ public final class AnswerEngine implements Answerer, CorpusView {
     private static String shorten(String s) {
         String t = s.strip().replaceAll("\\s+", " ");
         return t.length() <= 200 ? t : t.substring(0, t.lastIndexOf(' ', 197)) + "…";
-    }
-
-    static Set<String> shingles(String text) {
-        return NearDuplicates.shingles(text, 3);
-    }
-
-    static double overlap(Set<String> a, Set<String> b) {
-        return NearDuplicates.overlap(a, b);
     }
 
     private static double round(double d) {
