@@ -3,9 +3,12 @@ package dev.sourced.answer;
 import dev.sourced.corpus.Lang;
 import dev.sourced.corpus.LanguageDetector;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,14 +67,14 @@ final class Disagreements {
      * ("Palme" and "Palmes", "Grande" and "Grands", "Française" and "Français"): without their endings they meet.
      */
     private static boolean inflections(String a, String b) {
-        java.util.Set<String> bases = bases(a);
+        Set<String> bases = bases(a);
         bases.retainAll(bases(b));
         return !bases.isEmpty();
     }
 
-    private static java.util.Set<String> bases(String word) {
-        String w = word.toLowerCase(java.util.Locale.ROOT);
-        java.util.Set<String> out = new java.util.HashSet<>(List.of(w));
+    private static Set<String> bases(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        Set<String> out = new HashSet<>(List.of(w));
         for (String ending : List.of("s", "x", "e", "es")) {
             if (w.endsWith(ending)) out.add(w.substring(0, w.length() - ending.length()));
         }

@@ -1,9 +1,11 @@
 package dev.sourced.corpus;
 
 import java.text.Normalizer;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Near-duplicate detection, in one place: word shingles (runs of words in a row) and their overlap. A new document
@@ -16,7 +18,7 @@ public final class NearDuplicates {
     public static final double THRESHOLD = 0.6;
     private static final int DOCUMENT_SHINGLE = 5;
     private static final String SEPARATORS = "[^\\p{L}\\p{N}]+";
-    private static final java.util.regex.Pattern SPLIT = java.util.regex.Pattern.compile(SEPARATORS);
+    private static final Pattern SPLIT = Pattern.compile(SEPARATORS);
 
     /** A document of the corpus to compare with: its id, title and stored text. */
     public record Known(String id, String title, String text) {
@@ -65,7 +67,7 @@ public final class NearDuplicates {
             for (int k = 0; k < words; k++) h = h * 0x100000001B3L + w[i + k];
             out[i] = h;
         }
-        return new Shingles(java.util.Arrays.stream(out).sorted().distinct().toArray());
+        return new Shingles(Arrays.stream(out).sorted().distinct().toArray());
     }
 
     /** FNV-1a over the characters of a word. */
