@@ -228,7 +228,8 @@ final class FactSpan {
 
     // ---- the question's own numbers and words ----
 
-    private record Given(Set<String> numbers, Set<String> words) {
+    /** The question's numbers and words, and the months and years it names ("en mai", "in 2023"). */
+    private record Given(Set<String> numbers, Set<String> words, Set<Integer> months, Set<String> years) {
         static Given of(Asked a) {
             String text = a.question() == null ? "" : a.question();
             Set<String> numbers = new HashSet<>();
@@ -240,7 +241,14 @@ final class FactSpan {
             for (Evidence.TermForms t : a.terms()) {
                 for (String part : t.term().surface().split("\\s+")) words.add(foldName(part));
             }
-            return new Given(numbers, words);
+            Set<Integer> months = new HashSet<>();
+            for (String word : words) {
+                int month = monthOf(word);
+                if (month > 0) months.add(month);
+            }
+            Set<String> years = new HashSet<>();
+            for (String n : numbers) if (YEAR_NUMBER.matcher(n).matches()) years.add(n);
+            return new Given(numbers, words, months, years);
         }
     }
 
@@ -360,6 +368,7 @@ final class FactSpan {
             if (plain && endsName(text, s, spanStart)) continue; // "France 2", "Windows 11 users": a name, not an amount
             double bonus = parsed.unit().isEmpty() ? 0 : isCurrency(parsed.unit()) ? 0.4 : 0.3;
             bonus += countsAsked(end, spanEnd, matches) ? UNIT_ASKED_BONUS : 0;
+            if (ofAnotherTime(text, s, spanStart, spanEnd, q)) bonus -= OTHER_TIME_PENALTY;
             out.add(new Candidate(spanStart, trimEnd(text, spanStart, spanEnd), bonus, parsed));
         }
         Matcher w = NUMBER_WORD.matcher(text).region(s.start(), s.end());
@@ -380,6 +389,63 @@ final class FactSpan {
     private static boolean endsName(String text, Span s, int start) {
         return NAME_BEFORE.matcher(text.substring(Math.max(s.start(), start - 40), start)).find();
     }
+
+    /** What an amount loses when the month or year beside it is not the one the question asks about. */
+    static final double OTHER_TIME_PENALTY = 1.0;
+    private static final Pattern YEAR_NUMBER = Pattern.compile("(1[5-9]|20)\\d\\d");
+    private static final Pattern TIME_WORD = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(\\p{L}+|(?:1[5-9]|20)\\d\\d)(?![\\p{L}\\p{N}])");
+    private static final String[][] MONTH_NAMES = {
+            {"janvier", "january"}, {"fevrier", "february"}, {"mars", "march"}, {"avril", "april"}, {"mai", "may"},
+            {"juin", "june"}, {"juillet", "july"}, {"aout", "august"}, {"septembre", "september"}, {"octobre", "october"},
+            {"novembre", "november"}, {"decembre", "december"}};
+
+    /** 1 to 12 for a month's name in French or English (accents folded), else 0. */
+    private static int monthOf(String folded) {
+        for (int m = 0; m < MONTH_NAMES.length; m++) {
+            if (MONTH_NAMES[m][0].equals(folded) || MONTH_NAMES[m][1].equals(folded)) return m + 1;
+        }
+        return 0;
+    }
+
+    /**
+     * Whether the month or year nearest to an amount in its clause is another than the question's: asked for May,
+     * "5,8 % en mai, après 6,3 % en avril" answers with the first. An amount with no time beside it is not judged.
+     */
+    private static boolean ofAnotherTime(String text, Span s, int start, int end, Given q) {
+        if (q.months().isEmpty() && q.years().isEmpty()) return false;
+        int after = end;
+        while (after < s.end() && !endsClause(text.charAt(after)) && after - end < CLAUSE_REACH) after++;
+        int before = start;
+        while (before > s.start() && !endsClause(text.charAt(before - 1)) && start - before < CLAUSE_REACH) before--;
+        // the time named right after the amount is its own ("6,3 % en avril"), else the last one before it
+        String time = timeIn(text.substring(end, after), true);
+        if (time == null) time = timeIn(text.substring(before, start), false);
+        if (time == null) return false;
+        int month = monthOf(time);
+        if (month > 0) return !q.months().isEmpty() && !q.months().contains(month);
+        return !q.years().isEmpty() && !q.years().contains(time);
+    }
+
+    private static boolean endsClause(char c) {
+        return ",;:()".indexOf(c) >= 0;
+    }
+
+    /** The first (or last) month name or year in {@code clause}, folded; null when there is none. */
+    private static String timeIn(String clause, boolean first) {
+        Matcher w = TIME_WORD.matcher(clause);
+        String found = null;
+        while (w.find()) {
+            String word = LanguageDetector.fold(w.group(1));
+            if (monthOf(word) > 0 || YEAR_NUMBER.matcher(word).matches()) {
+                found = word;
+                if (first) break;
+            }
+        }
+        return found;
+    }
+
+    /** How far a clause is looked at around an amount for its month or year. */
+    static final int CLAUSE_REACH = 40;
 
     /** What an amount gains when its unit is a word of the question ("How many seats…": "412 seats", not "60 %"). */
     static final double UNIT_ASKED_BONUS = 0.6;
@@ -769,7 +835,7 @@ final class FactSpan {
         }
         if (quotation == null) return Optional.empty();
         Span whole = new Span(0, sentence.length());
-        Given none = new Given(Set.of(), Set.of());
+        Given none = new Given(Set.of(), Set.of(), Set.of(), Set.of());
         List<int[]> verbs = new ArrayList<>();
         Matcher v = SAYING.matcher(sentence);
         while (v.find()) {

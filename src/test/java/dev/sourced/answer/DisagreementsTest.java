@@ -70,6 +70,18 @@ class DisagreementsTest {
     }
 
     @Test
+    void anAmountOfANarrowerQuantityIsNotADisagreement() {
+        // core inflation and inflation are two quantities: the qualifier the question asks about stands by one only
+        List<Citation> cs = List.of(
+                cite(1, "a", "En mai, l'inflation sous-jacente s'établit à 6,3 % sur un an."),
+                cite(2, "b", "En mai, l'inflation a ralenti à 5,1 % sur un an."));
+        assertThat(notes(cs, true, "À combien s'établit l'inflation sous-jacente en mai ?", Lang.FR)).isEmpty();
+        assertThat(notes(List.of(cs.get(0), cite(2, "b", "En mai, l'inflation sous-jacente s'établit à 6,1 % sur un an.")), true,
+                "À combien s'établit l'inflation sous-jacente en mai ?", Lang.FR))
+                .containsExactly("Les sources divergent : « 6,3 % » [1], « 6,1 % » [2].");
+    }
+
+    @Test
     void aNounInThePluralIsNotASecondSpelling() {
         assertThat(notes(List.of(cite(1, "a", "Elle a reçu la Palme d'or."), cite(2, "b", "Les Palmes d'or de ces dernières années.")),
                 false, "Qui a reçu la Palme ?", Lang.FR)).isEmpty();

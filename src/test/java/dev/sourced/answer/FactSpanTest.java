@@ -59,6 +59,18 @@ class FactSpanTest {
     }
 
     @Test
+    void anAmountOfAnotherMonthOrYearThanTheQuestionsComesLast() {
+        String text = "L'inflation sous-jacente s'est élevée à 5,8 % sur un an en mai, après 6,3 % en avril.";
+        assertThat(answer("À combien s'est élevée l'inflation sous-jacente en mai ?", text, Lang.FR)).isEqualTo("5,8 %");
+        assertThat(answer("À combien s'est élevée l'inflation sous-jacente en avril ?", text, Lang.FR)).isEqualTo("6,3 %");
+        assertThat(answer("How much was core inflation in May?", text, Lang.FR)).isEqualTo("5,8 %");
+        assertThat(answer("Combien d'habitants la ville comptait-elle en 2010 ?",
+                "La ville comptait 15 000 habitants en 2020, contre 12 000 habitants en 2010.", Lang.FR)).isEqualTo("12 000 habitants");
+        // with no month or year in the question, the nearest amount to its terms answers as before
+        assertThat(answer("À combien s'est élevée l'inflation sous-jacente ?", text, Lang.FR)).isEqualTo("5,8 %");
+    }
+
+    @Test
     void aPlaceAfterALocativeAnswersBeforeACapitalisedWordCloserToTheQuestion() {
         String text = "La présidente de la Banque centrale européenne Christine Lagarde a prévenu mardi qu'il n'était pas encore "
                 + "temps de crier victoire face à l'inflation. « Il n'est pas encore temps », a-t-elle indiqué lors d'une conférence à Berlin.";
