@@ -76,6 +76,15 @@ final class FactSpan {
     private static final String MONTHS = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
             + "|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december";
     private static final Set<String> MONTH_WORDS = Set.of(MONTHS.split("\\|"));
+    /** Each month's French and English name, accents folded, in the year's order: what {@link #monthOf} numbers. */
+    private static final String[][] MONTH_NAMES = {
+            {"janvier", "january"}, {"fevrier", "february"}, {"mars", "march"}, {"avril", "april"}, {"mai", "may"},
+            {"juin", "june"}, {"juillet", "july"}, {"aout", "august"}, {"septembre", "september"}, {"octobre", "october"},
+            {"novembre", "november"}, {"decembre", "december"}};
+    /** A number that reads as a year when it stands alone. */
+    private static final Pattern YEAR_NUMBER = Pattern.compile("(1[5-9]|20)\\d\\d");
+    /** A word or a year, one at a time: where a clause names its month or year. */
+    private static final Pattern TIME_WORD = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(\\p{L}+|(?:1[5-9]|20)\\d\\d)(?![\\p{L}\\p{N}])");
     private static final Set<String> DAY_WORDS = Set.of("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 
@@ -361,7 +370,7 @@ final class FactSpan {
                 }
             }
             if (parsed == null) parsed = new Amount(parse(number), "");
-            boolean year = number.matches("(1[5-9]|20)\\d\\d") && parsed.unit().isEmpty() && spanEnd == end;
+            boolean year = YEAR_NUMBER.matcher(number).matches() && parsed.unit().isEmpty() && spanEnd == end;
             if (year) continue; // a year is a date, not an amount
             if (isDayOfMonth(text, spanEnd, s.end(), number)) continue;
             boolean plain = !isCurrency(parsed.unit()) && !parsed.unit().equals("%") && parsed.value() == parse(number);
@@ -392,12 +401,6 @@ final class FactSpan {
 
     /** What an amount loses when the month or year beside it is not the one the question asks about. */
     static final double OTHER_TIME_PENALTY = 1.0;
-    private static final Pattern YEAR_NUMBER = Pattern.compile("(1[5-9]|20)\\d\\d");
-    private static final Pattern TIME_WORD = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}])(\\p{L}+|(?:1[5-9]|20)\\d\\d)(?![\\p{L}\\p{N}])");
-    private static final String[][] MONTH_NAMES = {
-            {"janvier", "january"}, {"fevrier", "february"}, {"mars", "march"}, {"avril", "april"}, {"mai", "may"},
-            {"juin", "june"}, {"juillet", "july"}, {"aout", "august"}, {"septembre", "september"}, {"octobre", "october"},
-            {"novembre", "november"}, {"decembre", "december"}};
 
     /** 1 to 12 for a month's name in French or English (accents folded), else 0. */
     private static int monthOf(String folded) {
